@@ -1,0 +1,2 @@
+"""Plots for clv (placeholder until written)."""
+__all__: list[str] = []

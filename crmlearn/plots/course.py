@@ -1,0 +1,2 @@
+"""Plots for course (placeholder until written)."""
+__all__: list[str] = []

@@ -1,0 +1,2 @@
+"""Plots for satisfaction (placeholder until written)."""
+__all__: list[str] = []

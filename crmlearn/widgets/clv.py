@@ -1,0 +1,2 @@
+"""Widgets for clv (placeholder until written)."""
+__all__: list[str] = []

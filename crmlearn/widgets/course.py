@@ -1,0 +1,2 @@
+"""Widgets for course (placeholder until written)."""
+__all__: list[str] = []

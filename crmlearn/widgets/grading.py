@@ -1,0 +1,2 @@
+"""Widgets for grading (placeholder until written)."""
+__all__: list[str] = []

@@ -1,0 +1,2 @@
+"""Widgets for satisfaction (placeholder until written)."""
+__all__: list[str] = []
