@@ -1,0 +1,906 @@
+"""Generate the course's synthetic datasets: one company, Huaxin Office Supplies Co. (华信办公用品).
+
+Every table talks about the same customers. The generator is deterministic (numpy
+``default_rng`` streams spawned from one fixed seed), so the CSV files in ``datasets/`` are
+exactly what it writes::
+
+    python -m crmlearn.datasets.generate datasets      # writes CSVs, data cards, datapackage.json
+
+or, in Python, :func:`generate_all` returns the tables as DataFrames and
+:func:`realism_report` measures the structure the course teaches (80/20, loss-makers,
+inactive customers, duplicates, SERVQUAL gaps, Kano categories, churn ...).
+
+How it works, in order:
+
+1. customers: kind and nature, region and city, organisation or person characteristics, and
+   hidden planning values (yearly spend, a profitability tier platinum/gold/iron/lead, share of
+   wallet, a churn plan) that the later tables follow;
+2. the survey plan (who answered at the end of 2023, who switched afterwards), because switching
+   changes the later orders;
+3. transactions from a day-by-customer Poisson order rate (season, weekday, trend, churn,
+   switching), order lines, prices, discounts, lost tenders and returns;
+4. everything else from these: payments, contacts, survey answers, share of wallet, key-account
+   cards, the messy CRM export; plus the separate telecom subscriber base and the cabin table.
+
+Numbers depend on numpy's random streams; a numpy release that changes them would change the
+data (the regeneration test then says so).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import _vocab as V
+from ._schema import DATASETS, SEED, dataset_names, render_card, datapackage
+
+__all__ = ["generate_all", "write_all", "realism_report", "SEED"]
+
+START = pd.Timestamp("2023-01-01")
+END = pd.Timestamp("2024-12-31")
+AS_OF = END
+N_DAYS = (END - START).days + 1          # 731 (2024 is a leap year)
+DAY0 = np.datetime64("2023-01-01", "D")
+
+PRODUCT_LINES = ["paper", "ink_toner", "stationery", "furniture", "it_hardware", "software", "cleaning", "catering"]
+# typical list price per unit (CNY) and gross margin at list price, per product line
+BASE_PRICE = np.array([28.0, 320.0, 12.0, 850.0, 2600.0, 1200.0, 35.0, 45.0])
+LIST_MARGIN = np.array([0.22, 0.35, 0.45, 0.32, 0.15, 0.50, 0.30, 0.25])
+RETURN_RECOVERY = 0.6     # share of a returned line's cost that goes back into stock
+
+N_CUSTOMERS = 1500
+NATURE_COUNTS = {"retail": 540, "business": 770, "channel": 160, "internal": 30}
+TIERS = np.array(["platinum", "gold", "iron", "lead"])
+
+SERVQUAL_ITEMS = {
+    "tangibles": ["facilities", "materials"],
+    "reliability": ["quality", "delivery"],
+    "responsiveness": ["response_speed", "tech_support"],
+    "assurance": ["expertise", "attitude"],
+    "empathy": ["personalisation", "after_sales"],
+}
+ITEMS = [it for dim in SERVQUAL_ITEMS.values() for it in dim]
+KANO_FEATURES = ["quality_certificate", "fast_delivery", "online_tracking", "dedicated_manager", "gift_packaging"]
+
+
+# ----------------------------------------------------------------------------------------------
+# small helpers
+# ----------------------------------------------------------------------------------------------
+def _pick(rng, options, size, p=None):
+    """Draw ``size`` items from ``options`` (a list) with probabilities ``p``; returns an object array."""
+    options = np.asarray(options, dtype=object)
+    if p is not None:
+        p = np.asarray(p, dtype=float)
+        p = p / p.sum()
+    return options[rng.choice(len(options), size=size, p=p)]
+
+
+def _pick_rows(rng, probs):
+    """One category index per row of the probability matrix ``probs`` (rows need not sum to 1)."""
+    probs = np.asarray(probs, dtype=float)
+    cum = np.cumsum(probs / probs.sum(axis=1, keepdims=True), axis=1)
+    u = rng.random(len(probs))[:, None]
+    return np.minimum((u > cum).sum(axis=1), probs.shape[1] - 1)
+
+
+def _days_to_dates(days):
+    """Day numbers since 2023-01-01 -> datetime64[D] array."""
+    return DAY0 + np.asarray(days).astype("timedelta64[D]")
+
+
+def _iso(dates):
+    """datetime-like array -> ISO strings (missing stays missing)."""
+    s = pd.Series(pd.to_datetime(pd.Series(dates)))
+    return s.dt.strftime("%Y-%m-%d").astype(object).where(s.notna(), None)
+
+
+def _beta_mean(rng, mean, conc, size):
+    """Beta draws with the given mean(s) and concentration."""
+    mean = np.clip(np.asarray(mean, dtype=float), 0.01, 0.99)
+    return rng.beta(mean * conc, (1 - mean) * conc, size=size)
+
+
+def _person_names(rng, n):
+    """Invented Chinese person names and their pinyin (given name + surname)."""
+    sw = np.asarray(V.SURNAME_WEIGHTS)
+    s_idx = rng.choice(len(V.SURNAMES), size=n, p=sw / sw.sum())
+    g1 = rng.integers(0, len(V.GIVEN_CHARS), n)
+    g2 = rng.integers(0, len(V.GIVEN_CHARS), n)
+    two = rng.random(n) < 0.6
+    names, pinyin = [], []
+    for s, a, b, t in zip(s_idx, g1, g2, two):
+        sc, sp = V.SURNAMES[s]
+        ac, ap = V.GIVEN_CHARS[a]
+        bc, bp = V.GIVEN_CHARS[b]
+        names.append(sc + ac + (bc if t else ""))
+        pinyin.append((ap + (bp if t else ""), sp))
+    return np.array(names, dtype=object), pinyin
+
+
+# ----------------------------------------------------------------------------------------------
+# 1. customers and their hidden plan
+# ----------------------------------------------------------------------------------------------
+def _org_names(rng, industry, nature, size, city_cn, is_listed):
+    """Unique invented organisation names plus a pinyin slug for their e-mail domain."""
+    n = len(industry)
+    names = np.empty(n, dtype=object)
+    slugs = np.empty(n, dtype=object)
+    used = set()
+    for i in range(n):
+        for _attempt in range(50):
+            a, b = rng.integers(0, len(V.BRAND_SYLLABLES), 2)
+            if a == b:
+                continue
+            brand = V.BRAND_SYLLABLES[a][0] + V.BRAND_SYLLABLES[b][0]
+            bslug = V.BRAND_SYLLABLES[a][1] + V.BRAND_SYLLABLES[b][1]
+            city = city_cn[i]
+            ind = industry[i]
+            if nature[i] == "internal":
+                site = V.INTERNAL_SITES[rng.integers(0, len(V.INTERNAL_SITES))]
+                unit = V.INTERNAL_UNITS[rng.integers(0, len(V.INTERNAL_UNITS))]
+                name, slug = f"{V.COMPANY_CN}{site}{unit}", "huaxin-office"
+            elif nature[i] == "channel":
+                word, wslug = V.CHANNEL_WORDS[rng.integers(0, len(V.CHANNEL_WORDS))]
+                suffix = "有限公司" if rng.random() < 0.7 else "商行"
+                name, slug = f"{city}{brand}{word}{suffix}", f"{bslug}-{wslug}"
+            elif ind == "government":
+                d = V.GOV_DISTRICTS[rng.integers(0, len(V.GOV_DISTRICTS))]
+                unit = V.GOV_UNITS[rng.integers(0, len(V.GOV_UNITS))]
+                name, slug = f"{city}市{d}{unit}", f"{bslug}-gov"
+            elif ind == "education":
+                unit = V.EDU_UNITS[rng.integers(0, len(V.EDU_UNITS))].format(
+                    n=V.CN_NUMERALS[rng.integers(0, 10)])
+                name, slug = (f"{city}市{unit}" if rng.random() < 0.6 else f"{city}{brand}{unit}"), f"{bslug}-edu"
+            elif ind == "healthcare" and rng.random() < 0.7:
+                unit = V.HEALTH_UNITS[rng.integers(0, len(V.HEALTH_UNITS))].format(
+                    n=V.CN_NUMERALS[rng.integers(0, 10)])
+                name, slug = f"{city}市{unit}", f"{bslug}-hospital"
+            else:
+                if ind == "healthcare":
+                    word, wslug = ("医疗器械", "medical")
+                else:
+                    opts = V.INDUSTRY_WORDS[ind]
+                    word, wslug = opts[rng.integers(0, len(opts))]
+                suffix = "股份有限公司" if (is_listed[i] or (size[i] == "large" and rng.random() < 0.4)) else "有限公司"
+                name, slug = f"{city}{brand}{word}{suffix}", f"{bslug}-{wslug}"
+            if name not in used:
+                used.add(name)
+                names[i], slugs[i] = name, slug
+                break
+        else:  # pragma: no cover - 50 clashes in a row cannot happen with these pools
+            raise RuntimeError("could not draw a unique organisation name")
+    return names, slugs
+
+
+def _make_customers(rng):
+    n = N_CUSTOMERS
+    nature = np.repeat(list(NATURE_COUNTS), list(NATURE_COUNTS.values())).astype(object)
+    nature = nature[rng.permutation(n)]
+    indiv = nature == "retail"
+    org = ~indiv
+    internal = nature == "internal"
+    kind = np.where(indiv, "individual", "organisation").astype(object)
+
+    # where
+    region = _pick(rng, V.REGIONS, n, V.REGION_WEIGHTS)
+    region[internal] = _pick(rng, ["East", "North", "South", "Southwest", "Central"], internal.sum(),
+                             [0.5, 0.15, 0.15, 0.1, 0.1])
+    cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
+    city_idx = np.empty(n, dtype=int)
+    for r in V.REGIONS:
+        m = region == r
+        sub = cities.index[cities.region == r].to_numpy()
+        w = cities.w.to_numpy()[sub].astype(float)
+        city_idx[m] = sub[rng.choice(len(sub), size=m.sum(), p=w / w.sum())]
+    city = cities.city.to_numpy()[city_idx]
+    city_tier = cities.tier.to_numpy()[city_idx].astype(object)
+    rural_p = np.where(indiv, 0.10, np.where(internal, 0.0, 0.06))
+    city_tier[(rng.random(n) < rural_p) & (city_tier != "tier1")] = "rural"
+
+    # organisation characteristics
+    industry = np.full(n, None, dtype=object)
+    ind_names = ["manufacturing", "education", "finance", "government", "healthcare", "IT", "retail_trade", "logistics"]
+    biz = nature == "business"
+    industry[biz] = _pick(rng, ind_names, biz.sum(), [0.24, 0.10, 0.10, 0.08, 0.08, 0.16, 0.12, 0.12])
+    chan = nature == "channel"
+    industry[chan] = _pick(rng, ["retail_trade", "logistics"], chan.sum(), [0.85, 0.15])
+    size = np.full(n, None, dtype=object)
+    ext = org & ~internal
+    size[ext] = _pick(rng, ["micro", "small", "medium", "large"], ext.sum(), [0.22, 0.38, 0.26, 0.14])
+    size_num = pd.Series(size).map({"micro": 0, "small": 1, "medium": 2, "large": 3}).to_numpy()
+    public = np.isin(industry, ["government", "education"]) | ((industry == "healthcare") & (rng.random(n) < 0.7))
+    listed_p = np.select([size == "large", size == "medium", size == "small"], [0.35, 0.06, 0.005], 0.0)
+    is_listed = np.where(ext, (rng.random(n) < listed_p) & ~public, None)
+    own_p = {
+        "government": [1, 0, 0, 0], "education": [0.9, 0.1, 0, 0], "healthcare": [0.7, 0.25, 0.03, 0.02],
+        "finance": [0.5, 0.3, 0.1, 0.1], "manufacturing": [0.1, 0.55, 0.2, 0.15], "IT": [0.05, 0.75, 0.15, 0.05],
+        "retail_trade": [0.08, 0.82, 0.05, 0.05], "logistics": [0.25, 0.6, 0.08, 0.07],
+    }
+    ownership = np.full(n, None, dtype=object)
+    for ind, p in own_p.items():
+        m = industry == ind
+        ownership[m] = _pick(rng, ["state_owned", "private", "foreign", "joint_venture"], m.sum(), p)
+    ownership[public & ext] = "state_owned"
+    cap_med = np.array([0.5e6, 3e6, 20e6, 200e6])
+    sales_med = np.array([2e6, 15e6, 120e6, 1.5e9])
+    si = np.nan_to_num(size_num, nan=0).astype(int)
+    registered_capital = np.where(ext, np.round(cap_med[si] * rng.lognormal(0, 0.6, n), -4), np.nan)
+    annual_sales = np.where(ext, np.round(sales_med[si] * rng.lognormal(0, 0.7, n), -4), np.nan)
+
+    # individual characteristics
+    life = np.full(n, None, dtype=object)
+    life_opts = ["student_life", "young_professional", "home_office", "family_organiser", "retiree_hobbyist"]
+    li = rng.choice(5, size=n, p=[0.17, 0.27, 0.22, 0.24, 0.10])
+    life[indiv] = np.array(life_opts, dtype=object)[li[indiv]]
+    age_lo = np.array([18, 23, 27, 30, 58])[li]
+    age_hi = np.array([25, 36, 58, 50, 76])[li]
+    age = np.where(indiv, rng.integers(age_lo, age_hi), np.nan)
+    gender = np.where(indiv, _pick(rng, ["female", "male"], n, [0.53, 0.47]), None)
+    edu_opts = ["below_high_school", "high_school", "college", "bachelor", "postgraduate"]
+    edu_p = np.array([[0.0, 0.05, 0.35, 0.55, 0.05], [0.02, 0.1, 0.25, 0.48, 0.15], [0.05, 0.15, 0.3, 0.38, 0.12],
+                      [0.08, 0.25, 0.3, 0.3, 0.07], [0.3, 0.35, 0.2, 0.13, 0.02]])
+    ei = _pick_rows(rng, edu_p[li])
+    education = np.where(indiv, np.array(edu_opts, dtype=object)[ei], None)
+    married_p = np.clip((np.nan_to_num(age) - 22) / 12, 0.02, 0.85)
+    u = rng.random(n)
+    marital = np.select([u < married_p, u < married_p + 0.05 * (np.nan_to_num(age) > 35),
+                         u < married_p + 0.05 * (np.nan_to_num(age) > 35) + 0.08 * (np.nan_to_num(age) > 62)],
+                        ["married", "divorced", "widowed"], "single").astype(object)
+    marital = np.where(indiv, marital, None)
+    has_children = np.where(indiv, (np.isin(marital, ["married", "divorced", "widowed"]) & (rng.random(n) < 0.8))
+                            | (li == 3), None)
+    inc_med = np.array([2200, 9000, 12000, 11000, 5500])[li] * np.array([0.6, 0.75, 0.95, 1.15, 1.6])[ei]
+    income = np.where(indiv, np.round(inc_med * rng.lognormal(0, 0.4, n), -2), np.nan)
+    has_car = np.where(indiv, rng.random(n) < np.clip((np.nan_to_num(income) - 3000) / 25000, 0.03, 0.85), None)
+    colours = ["red", "blue", "black", "white", "green", "yellow", "purple", "pink", "grey"]
+    fav = np.where(indiv, _pick(rng, colours, n, [0.2, 0.2, 0.14, 0.1, 0.1, 0.05, 0.08, 0.07, 0.06]), None)
+    val_opts = ["price_conscious", "quality_first", "eco_conscious", "convenience_first", "brand_loyal"]
+    val_p = np.array([[0.5, 0.1, 0.2, 0.15, 0.05], [0.15, 0.25, 0.15, 0.35, 0.1], [0.2, 0.35, 0.1, 0.2, 0.15],
+                      [0.35, 0.2, 0.1, 0.25, 0.1], [0.35, 0.2, 0.1, 0.05, 0.3]])
+    vi = _pick_rows(rng, val_p[li])
+    values = np.where(indiv, np.array(val_opts, dtype=object)[vi], None)
+
+    # spend plan (CNY per year)
+    spend = np.empty(n)
+    life_f = np.array([0.55, 1.2, 2.0, 1.0, 0.6])[li]
+    val_f = np.array([0.8, 1.35, 1.0, 1.1, 1.15])[vi]
+    spend[indiv] = (800 * np.sqrt(np.nan_to_num(income) / 8000) * life_f * val_f * rng.lognormal(0, 0.85, n))[indiv]
+    size_med = np.array([6000, 14000, 35000, 100000])[si]
+    chan_f = np.where(chan, 2.2, 1.0)
+    spend[ext] = (size_med * chan_f * rng.lognormal(0, 0.8, n))[ext]
+    spend[internal] = (12000 * rng.lognormal(0, 0.5, n))[internal]
+
+    # profitability tier, planted from spend rank plus chance
+    rank_pct = pd.Series(spend).rank(ascending=False, pct=True).to_numpy()
+    top = rank_pct <= 0.2
+    tier_p = np.where(top[:, None], [0.45, 0.44, 0.0, 0.11], [0.03, 0.12, 0.74, 0.11])
+    tier = TIERS[_pick_rows(rng, tier_p)]
+    tier[internal] = "iron"
+
+    # group buyers: one-off bulk buyers (business organisations, new in the window)
+    gb_cand = np.flatnonzero(biz & (tier != "lead"))
+    group_buyer = np.zeros(n, bool)
+    group_buyer[rng.choice(gb_cand, size=30, replace=False)] = True
+    tier[group_buyer] = "iron"
+
+    # key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks
+    ka = np.zeros(n, bool)
+    cand = ext & ~group_buyer & np.isin(tier, ["platinum", "gold"])
+    order = np.argsort(-np.where(cand, spend, -1))
+    ka[order[:72]] = True
+    strat_cand = np.flatnonzero(ext & ~group_buyer & ~ka & (tier != "lead") & (rank_pct > 0.08) & (rank_pct < 0.45)
+                                & np.isin(industry, ["IT", "finance", "government", "healthcare", "education"]))
+    ka[rng.choice(strat_cand, size=22, replace=False)] = True
+    ka_type = np.full(n, None, dtype=object)
+    ka_type[ka] = "economic"
+    ka_type[ka & (size == "large") & (rng.random(n) < 0.45)] = "group"
+    ka_type[ka & (np.isin(industry, ["government", "finance"]) | (is_listed == True)) & (rng.random(n) < 0.5)
+            & (ka_type == "economic")] = "important"  # noqa: E712
+    ka_type[np.isin(np.arange(n), np.flatnonzero(ka)) & ~np.isin(np.arange(n), order[:72])] = "strategic"
+    tier[ka & (tier == "iron")] = "gold"
+    spend[ka & (ka_type == "strategic")] *= 1.6
+
+    # behaviour that goes with the tier
+    t = {k: tier == k for k in TIERS}
+    ps_mean = np.select([t["platinum"], t["gold"], t["iron"]], [0.22, 0.58, 0.45], 0.82)
+    ps_mean = np.where(values == "price_conscious", ps_mean + 0.15, ps_mean)
+    ps_mean = np.where(values == "quality_first", ps_mean - 0.1, ps_mean)
+    price_sens = np.round(_beta_mean(rng, ps_mean, 12, n), 3)
+    n_sup = np.select([t["platinum"], t["gold"], t["iron"]],
+                      [1 + rng.poisson(0.4, n), 2 + rng.poisson(1.4, n), 1 + rng.poisson(1.3, n)],
+                      3 + rng.poisson(2.0, n))
+    n_sup = np.minimum(n_sup, 10)
+    n_sup[internal] = 1
+    disc_org = np.select([t["platinum"], t["gold"], t["iron"]], [0.04, 0.16, 0.08], 0.34) + 0.04 * (price_sens - 0.5)
+    disc_ind = np.select([t["platinum"], t["gold"], t["iron"]], [0.02, 0.08, 0.04], 0.16) + 0.04 * (price_sens - 0.5)
+    base_disc = np.clip(np.where(indiv, disc_ind, disc_org) + rng.normal(0, 0.015, n), 0.0, 0.38)
+    base_disc[internal] = 0.0
+    return_rate = np.select([t["platinum"], t["gold"], t["iron"]], [0.012, 0.022, 0.03], 0.13)
+
+    # when: first order (history before 2023 for most), planned churn
+    is_new = rng.random(n) < np.where(ka, 0.05, 0.24)
+    is_new |= group_buyer
+    start_day = np.where(is_new, rng.integers(0, 700, n), 0)
+    years_back = np.where(ka | (size == "large"), rng.uniform(2, 14, n), rng.exponential(3.5, n) + 0.05)
+    hist = (START - pd.to_timedelta(np.round(np.minimum(years_back, 14.9) * 365.25), unit="D")).to_numpy()
+    first_hist = np.where(is_new, np.datetime64("NaT"), hist.astype("datetime64[D]"))
+    acq_p = np.where(indiv[:, None], [0.35, 0.03, 0.22, 0.40], [0.20, 0.35, 0.35, 0.10])
+    acquisition = np.array(["ad_response", "trade_show", "referral", "walk_in"], dtype=object)[_pick_rows(rng, acq_p)]
+    club = np.where(indiv | (size == "micro") | (size == "small"), rng.random(n) < 0.3, False)
+    club &= ~internal
+
+    churn_p = np.select([t["platinum"], t["gold"], t["iron"]], [0.05, 0.12, 0.17], 0.30)
+    churn_p = churn_p * np.where(acquisition == "referral", 0.6, 1.0) * np.where(club, 0.6, 1.0)
+    churn_p = np.where(ka | internal | group_buyer, 0.0, churn_p)
+    churn_p = np.where(start_day > 300, 0.0, churn_p)
+    churner = rng.random(n) < churn_p
+    end_day = np.where(churner, rng.integers(np.minimum(np.maximum(start_day, 20), 360), 365), N_DAYS - 1)
+    end_day = np.maximum(end_day, start_day)
+    # group buyers: the bulk order at start_day and at most a little after
+    end_day = np.where(group_buyer, np.minimum(start_day + 240, N_DAYS - 1), end_day)
+
+    # order frequency: heavier buyers order more often and bigger
+    f0 = np.select([indiv, chan, internal], [3.1, 22.5, 9.0], 12.5)
+    med = np.select([indiv, chan, internal], [900.0, 60000.0, 12000.0], 20000.0)
+    rate = np.clip(f0 * np.sqrt(spend / med), 0.6, 320)
+    rate = np.where(group_buyer, 0.35, rate)
+    trend = rng.normal(0.0, 0.22, n)
+    trend = np.where(ka & (ka_type == "strategic"), np.abs(trend) + 0.25, trend)
+    public_buyer = public & ext
+    won_p = np.select([t["platinum"], t["gold"], t["iron"]], [0.75, 0.62, 0.52], 0.30)
+    won_p = np.where(churner, 0.22, won_p)
+
+    # product preferences, concentrated so that some customers buy only one or two lines
+    base_pref = np.select(
+        [indiv[:, None], chan[:, None], internal[:, None]],
+        [np.array([3, 3, 6, 0.3, 0.8, 0.5, 0.5, 0.2]), np.array([6, 4, 6, 0.6, 1.2, 0.3, 1.5, 0.5]),
+         np.array([5, 3, 3, 0.5, 1, 0.5, 2, 2])],
+        np.array([5, 4, 4, 1.2, 1.6, 1.0, 2, 1.5]))
+    conc = np.where(rng.random(n) < 0.25, 0.12, 0.6)[:, None]
+    pref = rng.gamma(base_pref / base_pref.sum(axis=1, keepdims=True) * 8 * conc) + 1e-9
+    pref /= pref.sum(axis=1, keepdims=True)
+
+    # share of wallet the relationship reaches (depth), tied to n_suppliers and tier
+    sow_mean = np.clip(1.0 / n_sup ** 0.75 + np.select([t["platinum"], t["gold"], t["iron"]], [0.12, -0.05, 0.0], -0.1)
+                       + 0.1 * ka, 0.05, 0.97)
+    sow = np.where(n_sup == 1, rng.uniform(0.82, 1.0, n), _beta_mean(rng, sow_mean, 10, n))
+
+    account_mgr = np.full(n, None, dtype=object)
+    am_ids = np.array([f"AM{i:02d}" for i in range(1, 25)], dtype=object)
+    am_region = np.array(["East"] * 8 + ["North"] * 4 + ["South"] * 4 + ["Central"] * 3 + ["Southwest"] * 2
+                         + ["Northwest"] + ["Northeast"] * 2, dtype=object)
+    for r in V.REGIONS:
+        m = (region == r) & org
+        pool = am_ids[am_region == r]
+        account_mgr[m] = pool[rng.integers(0, len(pool), m.sum())]
+    # key accounts of AM01-AM04 (the key-account team) get a dedicated manager
+    top_ka = np.flatnonzero(ka)[np.argsort(-spend[ka])][:12]
+    account_mgr[top_ka] = am_ids[:4][np.arange(12) % 4]
+
+    cost_to_serve = np.where(indiv, 90 * rng.lognormal(0, 0.4, n),
+                             500 + 0.025 * spend * rng.lognormal(0, 0.3, n) + 6000 * ka)
+    cost_to_serve = np.where(tier == "lead", cost_to_serve * 2.5 + np.where(indiv, 300, 2500), cost_to_serve)
+    cost_to_serve = np.round(cost_to_serve, -1)
+
+    names = np.empty(n, dtype=object)
+    person, person_py = _person_names(rng, n)
+    names[indiv] = person[indiv]
+    city_cn = cities.city_cn.to_numpy()[city_idx]
+    org_names, slugs = _org_names(rng, industry[org], nature[org], size[org], city_cn[org], is_listed[org])
+    names[org] = org_names
+    slug = np.full(n, None, dtype=object)
+    slug[org] = slugs
+
+    cust = pd.DataFrame({
+        "name": names, "customer_kind": kind, "nature_type": nature, "region": region, "city": city,
+        "city_tier": city_tier, "industry": industry, "size": size, "registered_capital_cny": registered_capital,
+        "annual_sales_cny": annual_sales, "is_listed": is_listed, "ownership": ownership,
+        "age": age, "gender": gender, "education": education, "marital_status": marital,
+        "monthly_income_cny": income, "favourite_colour": fav, "has_car": has_car, "has_children": has_children,
+        "lifestyle_segment": life, "values_segment": values, "acquisition_source": acquisition,
+        "account_manager_id": account_mgr, "is_key_account": ka, "ka_type": ka_type, "n_suppliers": n_sup,
+        "price_sensitivity": price_sens, "cost_to_serve_cny": cost_to_serve, "club_member": club,
+    })
+    lat = dict(
+        spend=spend, tier=tier, group_buyer=group_buyer, start_day=start_day, end_day=end_day, churner=churner,
+        first_hist=first_hist, rate=rate, trend=trend, base_disc=base_disc, return_rate=return_rate,
+        public_buyer=public_buyer, won_p=won_p, pref=pref, sow=sow, city_idx=city_idx, person_py=person_py,
+        slug=slug, indiv=indiv, chan=chan, internal=internal, ka=ka, rank_pct=rank_pct,
+    )
+    return cust, lat
+
+
+# ----------------------------------------------------------------------------------------------
+# 2. survey plan and answers (end of 2023); switching changes the later orders
+# ----------------------------------------------------------------------------------------------
+# planted means: expectation (1-7), perception - expectation gap, importance (1-5)
+SQ_EXP = {"facilities": 4.6, "materials": 4.5, "quality": 6.2, "delivery": 6.0, "response_speed": 6.0,
+          "tech_support": 5.5, "expertise": 5.4, "attitude": 5.6, "personalisation": 5.6, "after_sales": 5.6}
+SQ_GAP = {"facilities": 0.75, "materials": 0.55, "quality": 0.0, "delivery": -0.5, "response_speed": -1.25,
+          "tech_support": -0.5, "expertise": 0.05, "attitude": -0.05, "personalisation": -1.25, "after_sales": -0.5}
+SQ_IMP = {"facilities": 2.5, "materials": 2.6, "quality": 4.6, "delivery": 4.4, "response_speed": 4.4,
+          "tech_support": 3.9, "expertise": 3.7, "attitude": 3.8, "personalisation": 4.1, "after_sales": 4.0}
+# planted Kano category shares per feature: A, O, M, I, R, Q
+KANO_SHARES = {
+    "quality_certificate": [0.05, 0.15, 0.55, 0.18, 0.03, 0.04],
+    "fast_delivery": [0.12, 0.50, 0.20, 0.13, 0.02, 0.03],
+    "online_tracking": [0.22, 0.42, 0.10, 0.20, 0.03, 0.03],
+    "dedicated_manager": [0.48, 0.15, 0.05, 0.25, 0.04, 0.03],
+    "gift_packaging": [0.18, 0.04, 0.03, 0.58, 0.12, 0.05],
+}
+KANO_DOMINANT = {"quality_certificate": "M", "fast_delivery": "O", "online_tracking": "O",
+                 "dedicated_manager": "A", "gift_packaging": "I"}
+N_RESPONSES = 800
+
+
+def _kano_answers(rng, shares, n):
+    """Functional and dysfunctional answers (1 like .. 5 dislike) that code to the drawn categories."""
+    cat = _pick_rows(rng, np.tile(shares, (n, 1)))  # 0 A, 1 O, 2 M, 3 I, 4 R, 5 Q
+    mid = np.array([2, 3, 4])
+    f_mid = mid[_pick_rows(rng, np.tile([0.45, 0.35, 0.20], (n, 1)))]
+    d_mid = mid[_pick_rows(rng, np.tile([0.25, 0.45, 0.30], (n, 1)))]
+    f_i = mid[_pick_rows(rng, np.tile([0.30, 0.45, 0.25], (n, 1)))]
+    r_side = rng.random(n) < 0.5
+    q_side = rng.random(n) < 0.5
+    func = np.select([cat == 0, cat == 1, cat == 2, cat == 3, cat == 4],
+                     [1, 1, f_mid, f_i, np.where(r_side, 5, f_mid)], np.where(q_side, 1, 5))
+    dys = np.select([cat == 0, cat == 1, cat == 2, cat == 3, cat == 4],
+                    [d_mid, 5, 5, d_mid, np.where(r_side, d_mid, 1)], np.where(q_side, 1, 5))
+    return func, dys
+
+
+def _plan_survey(rng, cust, lat):
+    n = len(cust)
+    eligible = np.flatnonzero((lat["start_day"] <= 200) & (lat["end_day"] == N_DAYS - 1) & ~lat["group_buyer"]
+                              & ~lat["internal"])
+    resp = np.sort(rng.choice(eligible, size=N_RESPONSES, replace=False))
+    m = len(resp)
+    day = rng.integers(281, 349, m)            # 2023-10-09 .. 2023-12-15
+    src = _pick(rng, ["past_experience", "word_of_mouth", "personal_need"], m, [0.5, 0.3, 0.2])
+    ka = cust.is_key_account.to_numpy()[resp]
+    halo = rng.normal(0, 0.55, m)
+    eshift = rng.normal(0, 0.35, m) + 0.3 * (src == "word_of_mouth") + 0.15 * ka
+    out = {}
+    wgap = np.zeros(m)
+    wsum = np.zeros(m)
+    for it in ITEMS:
+        e = np.clip(np.round(SQ_EXP[it] + eshift + rng.normal(0, 0.75, m)), 1, 7)
+        p = np.clip(np.round(SQ_EXP[it] + SQ_GAP[it] + halo + rng.normal(0, 0.75, m)), 1, 7)
+        i = np.clip(np.round(SQ_IMP[it] + rng.normal(0, 0.6, m)), 1, 5)
+        out[f"exp_{it}"], out[f"per_{it}"], out[f"imp_{it}"] = e.astype(int), p.astype(int), i.astype(int)
+        wgap += i * (p - e)
+        wsum += i
+    score = wgap / wsum + 0.35 * halo + rng.normal(0, 0.35, m)
+    # overall satisfaction by rank: 87% answer 4 or 5
+    r = pd.Series(score).rank(method="first", pct=True).to_numpy()
+    overall = np.select([r > 0.55, r > 0.13, r > 0.05, r > 0.015], [5, 4, 3, 2], 1)
+    ps = cust.price_sensitivity.to_numpy()[resp]
+    nsup = cust.n_suppliers.to_numpy()[resp]
+    club = cust.club_member.to_numpy()[resp].astype(bool)
+    logit = -0.2 + 2.6 * (ps - 0.5) + 0.25 * (nsup - 2) - 1.2 * ka - 0.5 * club - 0.55 * (overall - 4)
+    switched = rng.random(m) < 1 / (1 + np.exp(-logit))
+    ltr = np.clip(np.round(np.array([0, 2.0, 3.5, 5.5, 7.6, 9.1])[overall] + 0.6 * halo + rng.normal(0, 1.0, m)), 0, 10)
+    rep = np.clip(np.round(overall - 0.2 - 0.9 * switched * (rng.random(m) < 0.5) + rng.normal(0, 0.6, m)), 1, 5)
+    emo = np.clip(np.round(2.9 + 0.5 * (overall - 4) + 0.8 * club - 1.2 * (ps - 0.5) + 0.4 * ka
+                           + rng.normal(0, 0.75, m)), 1, 5)
+    survey = pd.DataFrame({"_cust": resp, "_day": day})
+    for k, v in out.items():
+        survey[k] = v
+    survey["overall_satisfaction"] = overall.astype(int)
+    survey["likelihood_to_recommend"] = ltr.astype(int)
+    survey["repurchase_intent"] = rep.astype(int)
+    survey["emotional_attachment"] = emo.astype(int)
+    survey["switched_within_12m"] = switched
+    survey["expectation_source"] = src
+    for f in KANO_FEATURES:
+        func, dys = _kano_answers(rng, KANO_SHARES[f], m)
+        survey[f"kano_func_{f}"] = func.astype(int)
+        survey[f"kano_dys_{f}"] = dys.astype(int)
+
+    # switching: most switchers move the bulk of their business, some stop altogether
+    switch_day = np.full(n, N_DAYS + 1)
+    sw = resp[switched]
+    stop = rng.random(len(sw)) < 0.28
+    lag = rng.integers(15, 100, len(sw))
+    sday = day[switched] + lag
+    switch_day[sw[~stop]] = sday[~stop]
+    lat["end_day"][sw[stop]] = sday[stop]
+    lat["switch_day"] = switch_day
+    # a few key accounts slide in the second half of 2024 (the early-warning example)
+    cand = np.flatnonzero(lat["ka"] & (switch_day > N_DAYS) & (lat["end_day"] == N_DAYS - 1))
+    declining = np.zeros(n, bool)
+    declining[rng.choice(cand, size=6, replace=False)] = True
+    lat["declining"] = declining
+    return survey
+
+
+# ----------------------------------------------------------------------------------------------
+# 3. transactions
+# ----------------------------------------------------------------------------------------------
+def _day_factors(indiv):
+    """Season x weekday factor per customer kind and day, normalised to a yearly mean of 1."""
+    d = np.arange(N_DAYS)
+    dates = pd.DatetimeIndex(_days_to_dates(d))
+    season = np.ones(N_DAYS)
+    for cny in ("2023-01-22", "2024-02-10"):
+        c = (pd.Timestamp(cny) - START).days
+        season[max(c - 7, 0): c + 14] = 0.35
+    for gw in ("2023-10-01", "2024-10-01"):
+        c = (pd.Timestamp(gw) - START).days
+        season[c: c + 7] = 0.4
+    season[dates.month == 9] *= 1.15
+    season[dates.month == 12] *= 1.2
+    dow = dates.dayofweek.to_numpy()
+    org_f = season * np.select([dow == 5, dow == 6], [0.12, 0.05], 1.0)
+    ind_f = season * np.select([dow == 5, dow == 6], [1.3, 1.2], 1.0)
+    for s11 in ("2023-11-11", "2024-11-11"):
+        ind_f[(pd.Timestamp(s11) - START).days] *= 4.0
+    org_f /= org_f.mean()
+    ind_f /= ind_f.mean()
+    return np.where(indiv[:, None], ind_f[None, :], org_f[None, :])
+
+
+def _make_transactions(rng, cust, lat):
+    n = len(cust)
+    indiv, chan, internal, ka = lat["indiv"], lat["chan"], lat["internal"], lat["ka"]
+    d = np.arange(N_DAYS)[None, :]
+    lam = (lat["rate"] / 365.0)[:, None] * _day_factors(indiv)
+    lam = lam * np.exp(lat["trend"][:, None] * (d - 365) / 365.0)
+    active = (d >= lat["start_day"][:, None]) & (d <= lat["end_day"][:, None])
+    lam = np.where(active, lam, 0.0)
+    lam = np.where(d >= lat["switch_day"][:, None], lam * 0.3, lam)
+    lam = np.where(lat["declining"][:, None] & (d >= 548), lam * 0.3, lam)
+    counts = rng.poisson(lam)
+    new = lat["start_day"] > 0
+    counts[new, lat["start_day"][new]] = np.maximum(counts[new, lat["start_day"][new]], 1)
+    none = np.flatnonzero(counts.sum(axis=1) == 0)
+    if len(none):
+        lo, hi = lat["start_day"][none], lat["end_day"][none]
+        counts[none, lo + (rng.random(len(none)) * (hi - lo + 1)).astype(int)] = 1
+    ci, day = np.nonzero(counts)
+    reps = counts[ci, day]
+    ci, day = np.repeat(ci, reps), np.repeat(day, reps)
+    o = np.lexsort((ci, day))
+    ci, day = ci[o], day[o]
+    n_orders = len(ci)
+
+    # order type and value
+    is_first = np.zeros(n_orders, bool)
+    _, first_pos = np.unique(ci, return_index=True)
+    is_first[first_pos] = True
+    gb = lat["group_buyer"][ci] & is_first
+    tender = lat["public_buyer"][ci] & ~gb & (rng.random(n_orders) < 0.18)
+    ov = lat["spend"] / lat["rate"]
+    value = ov[ci] * rng.lognormal(-0.1, 0.45, n_orders)
+    value = np.where(tender, value * 2.5, value)
+    value = np.where(gb, rng.uniform(40000, 260000, n_orders), value)
+    order_type = np.where(gb, "group_buy", np.where(tender, "tender", "regular")).astype(object)
+
+    # lines per order and which product lines (Gumbel top-k on preferences)
+    lam_l = np.where(indiv, 0.35, np.where(internal, 1.0, np.clip(0.8 + 0.4 * np.log10(np.maximum(ov, 1) / 1000),
+                                                                  0.3, 2.6)))[ci]
+    lam_l = np.where(tender, 0.3, np.where(gb, 0.4, lam_l))
+    n_lines = 1 + np.minimum(rng.poisson(lam_l), 5)
+    logw = np.log(lat["pref"][ci]) + np.log(np.minimum(1.0, value[:, None] / (2 * BASE_PRICE[None, :])))
+    keys = logw + rng.gumbel(size=logw.shape)
+    ranked = np.argsort(-keys, axis=1)
+    pos = np.arange(8)[None, :]
+    sel = pos < n_lines[:, None]
+    oi = np.repeat(np.arange(n_orders), n_lines)
+    line = ranked[sel]
+    w = rng.gamma(2.0, size=len(oi))
+    w = w / np.bincount(oi, weights=w)[oi]
+    line_value = value[oi] * w
+    price = np.maximum(np.round(BASE_PRICE[line] * rng.lognormal(0, 0.3, len(oi)), 2), 0.5)
+    qty = np.maximum(1, np.round(line_value / price)).astype(int)
+    c_line = ci[oi]
+    disc = lat["base_disc"][c_line] + rng.normal(0, 0.015, len(oi))
+    disc = disc + np.where(order_type[oi] == "tender", rng.uniform(0.03, 0.08, len(oi)), 0.0)
+    disc = disc + np.where(order_type[oi] == "group_buy", rng.uniform(0.08, 0.15, len(oi)), 0.0)
+    disc = np.round(np.clip(disc, 0.0, 0.4), 2)
+    cost = np.round(qty * price * (1 - LIST_MARGIN[line]) * rng.lognormal(0, 0.04, len(oi)), 2)
+    amount = np.round(qty * price * (1 - disc), 2)
+
+    # channel per order
+    rural = cust.city_tier.to_numpy()[ci] == "rural"
+    tier3 = np.isin(cust.city_tier.to_numpy()[ci], ["tier3", "rural"])
+    big = np.isin(cust["size"].to_numpy()[ci], ["medium", "large"])
+    probs = np.select(
+        [indiv[ci][:, None], ka[ci][:, None], chan[ci][:, None], internal[ci][:, None]],
+        [np.where(tier3[:, None], [0, 0.15, 0, 0.45, 0.40], [0, 0.25, 0, 0.70, 0.05]),
+         np.tile([0.35, 0.15, 0.50, 0, 0], (n_orders, 1)),
+         np.tile([0.60, 0.40, 0, 0, 0], (n_orders, 1)),
+         np.tile([0, 1.0, 0, 0, 0], (n_orders, 1))],
+        np.where(big[:, None], [0.60, 0.35, 0, 0.05, 0], [0.25, 0.60, 0, 0.10, 0.05]))
+    del rural
+    channels = np.array(["field_sales", "inside_sales", "ka_homepage", "call_centre", "distributor"], dtype=object)
+    channel = channels[_pick_rows(rng, probs)]
+    channel[tender | gb] = "field_sales"
+
+    # tenders: won or lost; a lost tender records the bid with quantity, amount and cost 0
+    won = rng.random(n_orders) < lat["won_p"][ci]
+    result = np.where(tender, np.where(won, "won", "lost"), "n/a").astype(object)
+    lost = (result == "lost")[oi]
+    qty = np.where(lost, 0, qty)
+    amount = np.where(lost, 0.0, amount)
+    cost = np.where(lost, 0.0, cost)
+
+    order_id = np.array([f"O{i:06d}" for i in range(1, n_orders + 1)], dtype=object)
+    tx = pd.DataFrame({
+        "_order": oi, "_cust": c_line, "_day": day[oi], "product_line": np.array(PRODUCT_LINES, dtype=object)[line],
+        "quantity": qty, "unit_price": price, "amount": amount, "cost": cost, "discount": disc,
+        "is_return": False, "channel": channel[oi], "order_type": order_type[oi], "tender_result": result[oi],
+    })
+
+    # returns: a later credit on the same order line, for part or all of the quantity
+    rr = lat["return_rate"][c_line] * np.where(order_type[oi] == "regular", 1.0, 0.3)
+    ret = (rng.random(len(oi)) < rr) & (qty > 0)
+    rq = np.maximum(1, np.round(qty[ret] * rng.uniform(0.2, 1.0, ret.sum()))).astype(int)
+    rq = np.minimum(rq, qty[ret])
+    back = tx.loc[ret].copy()
+    back["quantity"] = -rq
+    back["amount"] = -np.round(rq * price[ret] * (1 - disc[ret]), 2)
+    back["cost"] = -np.round(cost[ret] / qty[ret] * rq * RETURN_RECOVERY, 2)
+    back["is_return"] = True
+    tx = pd.concat([tx, back]).sort_values(["_order", "is_return"], kind="stable").reset_index(drop=True)
+    tx.insert(0, "order_id", order_id[tx["_order"].to_numpy()])
+    return tx
+
+
+# ----------------------------------------------------------------------------------------------
+# 4. tables derived from customers and transactions
+# ----------------------------------------------------------------------------------------------
+STAFF_LEVEL = {"AM": "sales", "IS": "inside_sales", "MG": "manager", "VP": "VP"}
+INSIDE = np.array([f"IS{i:02d}" for i in range(1, 13)], dtype=object)
+MANAGERS = np.array([f"MG{i:02d}" for i in range(1, 5)], dtype=object)
+VPS = np.array(["VP01", "VP02"], dtype=object)
+CONTACT_TYPES = ["task", "process_step", "praise", "complaint", "suggestion", "inquiry", "care_activity"]
+TOPICS = ["quality", "delivery", "price", "after_sales", "tech_support", "attitude", "billing"]
+CHANNELS_C = ["phone", "visit", "email", "online_form", "fax", "hotline_400", "IVR"]
+TITLES = ["purchasing manager", "buyer", "office director", "administration assistant", "general manager",
+          "vice president", "finance manager", "IT manager", "HR director"]
+TITLE_DEPT = {"purchasing manager": "purchasing", "buyer": "purchasing", "office director": "administration",
+              "administration assistant": "administration", "general manager": "executive",
+              "vice president": "executive", "finance manager": "finance", "IT manager": "IT",
+              "HR director": "HR", "HR manager": "HR", "office manager": "administration",
+              "IT director": "IT", "finance director": "finance", "administration manager": "administration",
+              "deputy general manager": "executive"}
+
+
+def _make_contacts(rng, cust, lat, tx):
+    n = len(cust)
+    indiv, ka = lat["indiv"], lat["ka"]
+    lead = lat["tier"] == "lead"
+    n_orders = np.bincount(tx["_cust"].to_numpy()[~tx.is_return.to_numpy()], minlength=n)
+    lo = lat["start_day"]
+    hi = np.minimum(lat["end_day"] + 60, N_DAYS - 1)
+    frac = (hi - lo + 1) / N_DAYS
+    base = np.where(indiv, 1.2, 2.5 + 0.45 * np.sqrt(n_orders)) + 12 * ka
+    base = base * np.where(lead, 1.8, 1.0)
+    k = rng.poisson(base * frac)
+    ci = np.repeat(np.arange(n), k)
+    m = len(ci)
+    day = lo[ci] + (rng.random(m) * (hi[ci] - lo[ci] + 1)).astype(int)
+    # the sliding key accounts complain repeatedly in the second half of 2024
+    dec = np.flatnonzero(lat["declining"])
+    extra_c = np.repeat(dec, 5)
+    extra_d = rng.integers(520, N_DAYS, len(extra_c))
+    ci = np.r_[ci, extra_c]
+    day = np.r_[day, extra_d]
+    m = len(ci)
+    forced_complaint = np.r_[np.zeros(m - len(extra_c), bool), np.ones(len(extra_c), bool)]
+
+    tp = np.select([indiv[ci][:, None], ka[ci][:, None]],
+                   [np.tile([0.05, 0.10, 0.08, 0.20, 0.07, 0.40, 0.10], (m, 1)),
+                    np.tile([0.25, 0.15, 0.07, 0.10, 0.06, 0.12, 0.25], (m, 1))],
+                   np.tile([0.25, 0.17, 0.06, 0.14, 0.06, 0.20, 0.12], (m, 1)))
+    tp[:, 3] = np.where(lead[ci], 0.45, tp[:, 3])
+    ctype = np.array(CONTACT_TYPES, dtype=object)[_pick_rows(rng, tp)]
+    ctype[forced_complaint] = "complaint"
+    topic_p = {
+        "complaint": [0.20, 0.28, 0.07, 0.15, 0.10, 0.10, 0.10],
+        "inquiry": [0.10, 0.25, 0.35, 0.10, 0.15, 0.0, 0.05],
+        "praise": [0.30, 0.20, 0.0, 0.10, 0.10, 0.30, 0.0],
+        "suggestion": [0.20, 0.20, 0.20, 0.15, 0.15, 0.0, 0.10],
+    }
+    other = [0.10, 0.30, 0.40, 0.10, 0.0, 0.0, 0.10]
+    tpm = np.array([topic_p.get(t, other) for t in CONTACT_TYPES])
+    cidx = pd.Series(ctype).map({t: i for i, t in enumerate(CONTACT_TYPES)}).to_numpy()
+    topic = np.array(TOPICS, dtype=object)[_pick_rows(rng, tpm[cidx])]
+    inbound = np.isin(ctype, ["complaint", "inquiry", "praise", "suggestion"]) | (
+        (ctype == "process_step") & (rng.random(m) < 0.4))
+    direction = np.where(inbound, "inbound", "outbound").astype(object)
+    ind_c = indiv[ci][:, None]
+    ch_p = np.select(
+        [inbound[:, None] & ind_c, inbound[:, None], ind_c],
+        [np.tile([0.20, 0.0, 0.08, 0.20, 0.0, 0.35, 0.17], (m, 1)),
+         np.tile([0.35, 0.03, 0.22, 0.12, 0.03, 0.20, 0.05], (m, 1)),
+         np.tile([0.70, 0.0, 0.30, 0.0, 0.0, 0.0, 0.0], (m, 1))],
+        np.tile([0.40, 0.40, 0.18, 0.0, 0.02, 0.0, 0.0], (m, 1)))
+    channel = np.array(CHANNELS_C, dtype=object)[_pick_rows(rng, ch_p)]
+
+    am = cust.account_manager_id.to_numpy()[ci]
+    u = rng.random(m)
+    staff = np.where(inbound, INSIDE[rng.integers(0, len(INSIDE), m)], am)
+    staff = np.where(~inbound & indiv[ci], INSIDE[rng.integers(0, len(INSIDE), m)], staff)
+    ka_c = ka[ci] & ~inbound
+    staff = np.where(ka_c & (u < 0.10), VPS[rng.integers(0, 2, m)], staff)
+    staff = np.where(ka_c & (u >= 0.10) & (u < 0.32), MANAGERS[rng.integers(0, 4, m)], staff)
+    staff = np.where((ctype == "complaint") & (rng.random(m) < 0.12), MANAGERS[rng.integers(0, 4, m)], staff)
+    staff = staff.astype(object)
+    level = pd.Series(staff).str[:2].map(STAFF_LEVEL).to_numpy()
+
+    # counterpart: purchasing first; deeper relationships reach more departments
+    depth = lat["sow"][ci]
+    tw = np.array([1.0, 0.8, 0.5, 0.3, 0.35, 0.15, 0.35, 0.35, 0.2])
+    tmat = np.tile(tw, (m, 1))
+    tmat[:, 2:] *= (0.15 + 1.2 * depth)[:, None]
+    title = np.array(TITLES, dtype=object)[_pick_rows(rng, tmat)]
+    exec_t = np.where(rng.random(m) < 0.5, "vice president", "general manager")
+    title = np.where(level == "VP", exec_t, title)
+    title = np.where(indiv[ci], "private customer", title).astype(object)
+
+    # resolution: complaints and inquiries; first-contact resolution improves over the two years
+    issue = np.isin(ctype, ["complaint", "inquiry"])
+    p_ok = np.where(ctype == "complaint", 0.60 + 0.16 * day / N_DAYS, 0.86)
+    p_ok = p_ok - 0.12 * np.isin(channel, ["email", "online_form", "fax"])
+    ok = rng.random(m) < p_ok
+    hours = np.where(ctype == "complaint", rng.lognormal(np.log(16), 0.75, m), rng.lognormal(np.log(2.5), 0.9, m))
+    hours = np.round(np.where(ok, hours, hours * 2.6), 1)
+    resolved = pd.array(np.where(issue, ok, False), dtype="boolean")
+    resolved[~issue] = pd.NA
+    hours = np.where(issue, np.maximum(hours, 0.1), np.nan)
+
+    anytime = np.isin(channel, ["hotline_400", "IVR"])
+    minute = np.where(anytime, (rng.beta(2.2, 1.6, m) * 24 * 60).astype(int),
+                      8 * 60 + 30 + (rng.random(m) * 9.5 * 60).astype(int))
+    ts = _days_to_dates(day).astype("datetime64[m]") + minute.astype("timedelta64[m]")
+    out = pd.DataFrame({
+        "_cust": ci, "contact_datetime": ts.astype("datetime64[s]"), "channel": channel, "direction": direction,
+        "staff_id": staff, "staff_level": level, "counterpart_title": title, "contact_type": ctype,
+        "topic": topic, "resolved_first_time": resolved, "resolution_hours": hours,
+    })
+    return out
+
+
+def _make_ka(rng, cust, lat, tx, phone, email):
+    """Key-account information cards and their contact histories (3 or more contacts each)."""
+    ka_idx = np.flatnonzero(lat["ka"])
+    k = len(ka_idx)
+    cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
+    ci = lat["city_idx"][ka_idx]
+    area = cities.area.to_numpy()[ci]
+    city_cn = cities.city_cn.to_numpy()[ci]
+    main_line = (tx[~tx.is_return].groupby(["_cust", "product_line"]).amount.sum()
+                 .reset_index().sort_values(["_cust", "amount"], ascending=[True, False])
+                 .drop_duplicates("_cust").set_index("_cust").product_line)
+    own = cust.ownership.to_numpy()[ka_idx]
+    founded = np.where(own == "state_owned", rng.integers(1955, 2005, k), rng.integers(1988, 2017, k))
+    founded_date = pd.to_datetime(pd.DataFrame({"year": founded, "month": rng.integers(1, 13, k),
+                                                "day": rng.integers(1, 29, k)}))
+    road = _pick(rng, V.ROAD_WORDS, k)
+    dist = _pick(rng, V.DISTRICT_WORDS, k)
+    address = [f"{c}市{d}{r}路{no}号" for c, d, r, no in zip(city_cn, dist, road, rng.integers(1, 999, k))]
+    postcode = [f"{p}{s:03d}" for p, s in zip(cities.postcode.to_numpy()[ci], rng.integers(0, 100, k))]
+    fax = np.where(rng.random(k) < 0.6, [f"{a}-{f}" for a, f in zip(area, rng.integers(55000000, 89999999, k))], None)
+    slug = lat["slug"][ka_idx]
+    ind = cust.industry.to_numpy()[ka_idx]
+    tld = np.where(ind == "government", ".gov.cn", np.where(ind == "education", ".edu.cn", ".com.cn"))
+    website = [f"www.{s}{t}" for s, t in zip(slug, tld)]
+    sow = lat["sow"][ka_idx]
+    intent = np.where(sow > 0.7, "strong", np.where(sow > 0.35, "moderate", "weak")).astype(object)
+    project = _pick(rng, V.POTENTIAL_PROJECTS, k)
+    incumbent = _pick(rng, V.COMPETITORS, k, [0.3, 0.15, 0.15, 0.15, 0.15, 0.1])
+    needs = _pick(rng, V.NEEDS, k, [0.12, 0.12, 0.2, 0.08, 0.1, 0.1, 0.08, 0.08, 0.06, 0.06])
+    cust_ids = cust.index.to_numpy()
+    cards = pd.DataFrame({
+        "_cust": ka_idx, "company_name": cust.name.to_numpy()[ka_idx], "company_nature": own,
+        "founded_date": founded_date.to_numpy(), "customer_source": cust.acquisition_source.to_numpy()[ka_idx],
+        "industry": ind, "product_type": main_line.reindex(ka_idx).to_numpy(), "potential_project": project,
+        "address": address, "postcode": postcode, "phone": phone[ka_idx], "fax": fax, "email": email[ka_idx],
+        "website": website, "cooperation_intent": intent, "incumbent_supplier": incumbent, "needs": needs,
+        "account_manager_id": cust.account_manager_id.to_numpy()[ka_idx],
+    })
+    del cust_ids
+
+    # contact history: 3 or more contacts per account, callbacks promised two weeks ahead
+    nc = 3 + np.minimum(rng.poisson(1.0, k), 4)
+    kc = np.repeat(np.arange(k), nc)
+    no = np.concatenate([np.arange(1, x + 1) for x in nc])
+    gaps = rng.integers(6, 40, len(kc))
+    gaps[no == 1] = rng.integers(20, 420, k)
+    day = np.concatenate([np.cumsum(g) for g in np.split(gaps, np.cumsum(nc)[:-1])])
+    day = np.minimum(day, N_DAYS - 1)
+    method = np.where(no == 1, "phone", np.where(no == 2, "visit", np.where(rng.random(len(kc)) < 0.5, "visit",
+                                                                            "phone"))).astype(object)
+    am = cards.account_manager_id.to_numpy()[kc]
+    u = rng.random(len(kc))
+    person = np.where(u < 0.8, am, np.where(u < 0.95, MANAGERS[rng.integers(0, 4, len(kc))], VPS[0])).astype(object)
+    names, _ = _person_names(rng, 2 * k)
+    pos1 = _pick(rng, ["office director", "purchasing manager", "administration manager"], k)
+    pos2 = _pick(rng, ["HR director", "IT director", "finance director", "general manager",
+                       "deputy general manager"], k)
+    second = (no >= 3) & (rng.random(len(kc)) < 0.35)
+    contacted = np.where(second, names[k + kc], names[kc]).astype(object)
+    position = np.where(second, pos2[kc], pos1[kc]).astype(object)
+    proj = project[kc]
+    inc = incumbent[kc]
+    nd = needs[kc]
+    p2 = pos2[kc]
+    content = np.empty(len(kc), dtype=object)
+    plan = np.empty(len(kc), dtype=object)
+    later_content = ["Follow-up call: asked for a revised quotation.", "Product demonstration at the customer's office.",
+                     "Trial order delivered; feedback collected.", "Contract terms discussed.",
+                     "Quarterly review with the purchasing team."]
+    later_plan = ["Send revised quotation.", "Arrange a trial order.", "Prepare framework contract.",
+                  "Invite to the customer seminar.", "Schedule the next quarterly review."]
+    lc = rng.integers(0, len(later_content), len(kc))
+    for i in range(len(kc)):
+        if no[i] == 1:
+            content[i] = f"Phone call: introduced Huaxin and the {proj[i]} offer; meeting set for next week."
+            plan[i] = "Prepare the visit and product samples."
+        elif no[i] == 2:
+            content[i] = f"Visit: the customer uses {inc[i]} for the {proj[i]}; wants {nd[i]}."
+            plan[i] = "Send proposal and quotation."
+        elif no[i] == 3:
+            content[i] = (f"Proposal handed over; feedback 'looks good'; will discuss with the {p2[i]} "
+                          "and call back within two weeks.")
+            plan[i] = "Wait for the call back; call again if none within two weeks."
+        else:
+            content[i] = later_content[lc[i]]
+            plan[i] = later_plan[lc[i]]
+    cdate = _days_to_dates(day)
+    off = np.select([u < 0.82, u < 0.92, u < 0.96], [14, 7, 30], -1)
+    off = rng.permutation(off)
+    promised = np.where(off >= 0, cdate + np.maximum(off, 0).astype("timedelta64[D]"), np.datetime64("NaT"))
+    kcon = pd.DataFrame({
+        "_cust": ka_idx[kc], "contact_no": no, "method": method, "contact_date": cdate, "our_person": person,
+        "contacted_person": contacted, "position": position, "content": content, "next_step_plan": plan,
+        "promised_callback_date": promised,
+    })
+    return cards, kcon
+
+
+def _make_payments(rng, cust, lat, tx):
+    """Monthly invoices for organisations, one invoice per order for individuals; payment behaviour by tier."""
+    t = tx[["_cust", "_day", "order_id", "amount"]].copy()
+    indiv = lat["indiv"][t["_cust"].to_numpy()]
+    dates = _days_to_dates(t["_day"].to_numpy())
+    month_end = (pd.DatetimeIndex(dates) + pd.offsets.MonthEnd(0)).to_numpy().astype("datetime64[D]")
+    t["_key"] = np.where(indiv, t["order_id"].to_numpy(), pd.Series(month_end).dt.strftime("%Y-%m").to_numpy())
+    t["_inv_date"] = np.where(indiv, dates, month_end)
+    inv = t.groupby(["_cust", "_key"], sort=False).agg(_date=("_inv_date", "first"), amount=("amount", "sum"))
+    inv = inv.reset_index()
+    inv = inv[inv.amount > 0.005].sort_values(["_date", "_cust"], kind="stable").reset_index(drop=True)
+    c = inv["_cust"].to_numpy()
+    k = len(inv)
+    ind = lat["indiv"][c]
+    state = cust.ownership.to_numpy()[c] == "state_owned"
+    terms = np.where(ind, 0, np.where(state | lat["ka"][c], 60, 30))
+    tier = lat["tier"][c]
+    shift = np.select([tier == "platinum", tier == "gold", tier == "iron"], [-8, 0, 6], 28)
+    days = np.where(ind, rng.choice([0, 0, 0, 1, 2, 3], k),
+                    np.maximum(0, np.round(terms + shift + rng.normal(0, 9, k)))).astype(int)
+    inv_date = inv["_date"].to_numpy().astype("datetime64[D]")
+    pay_date = inv_date + days.astype("timedelta64[D]")
+    # bad debts: loss-making and lapsed customers leave some invoices unpaid
+    bad = (tier == "lead") & (rng.random(k) < 0.12)
+    bad |= lat["churner"][c] & (rng.random(k) < 0.06)
+    unpaid = bad | (pay_date > np.datetime64("2024-12-31"))
+    partial = ~unpaid & ~ind & (rng.random(k) < np.where(tier == "lead", 0.10, 0.025))
+    amount = np.round(inv.amount.to_numpy(), 2)
+    paid = np.where(unpaid, 0.0, np.where(partial, np.round(amount * rng.uniform(0.5, 0.95, k), 2), amount))
+    pay = pd.DataFrame({
+        "_cust": c, "invoice_date": inv_date, "invoice_amount": amount,
+        "due_date": inv_date + terms.astype("timedelta64[D]"),
+        "payment_date": np.where(unpaid, np.datetime64("NaT"), pay_date),
+        "payment_amount": paid,
+        "days_to_pay": pd.array(np.where(unpaid, 0, days), dtype="Int64"),
+    })
+    pay.loc[unpaid, "days_to_pay"] = pd.NA
+    pay.insert(0, "invoice_id", [f"INV{i:06d}" for i in range(1, k + 1)])
+    return pay
