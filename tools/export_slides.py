@@ -144,6 +144,11 @@ class SlidesError(RuntimeError):
 def ensure_vendor(vendor_dir: Path, *, log=print) -> list[Path]:
     """Make sure ``vendor_dir`` holds every package in PACKAGES; fetch what is missing."""
     vendor_dir.mkdir(parents=True, exist_ok=True)
+    wanted = {p.folder for p in PACKAGES}
+    for old in sorted(vendor_dir.iterdir()):  # other versions, interrupted extractions
+        if old.name not in wanted:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+            log(f"removed {old} (not used by this version of {Path(__file__).name})")
     missing = [p for p in PACKAGES if not (vendor_dir / p.folder).is_dir()]
     if missing:
         t0 = time.perf_counter()
