@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 
 from ._validation import CRMDataError, NotFittedError
-from .datasets import describe_dataset, list_datasets, load_dataset
+from .datasets import dataset_overview, describe_dataset, list_datasets, load_dataset
 
 __version__ = "0.1.0"
 
@@ -26,6 +26,7 @@ _SUBMODULES = (
 __all__ = [
     "CRMDataError",
     "NotFittedError",
+    "dataset_overview",
     "describe_dataset",
     "list_datasets",
     "load_dataset",

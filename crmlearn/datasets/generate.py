@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from . import _vocab as V
-from ._schema import DATASETS, SEED, dataset_names, render_card, datapackage
+from ._schema import AS_OF as _AS_OF, DATASETS, SEED, datapackage_json, field_names, render_card
 
 __all__ = ["generate_all", "write_all", "realism_report", "SEED"]
 
@@ -140,7 +140,7 @@ def _org_names(rng, industry, nature, size, city_cn, is_listed):
             city = city_cn[i]
             ind = industry[i]
             if nature[i] == "internal":
-                site = V.INTERNAL_SITES[rng.integers(0, len(V.INTERNAL_SITES))]
+                site = "总部" if city == "上海" else f"{city}分公司"
                 unit = V.INTERNAL_UNITS[rng.integers(0, len(V.INTERNAL_UNITS))]
                 name, slug = f"{V.COMPANY_CN}{site}{unit}", "huaxin-office"
             elif nature[i] == "channel":
@@ -290,7 +290,7 @@ def _make_customers(rng):
     # key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks
     ka = np.zeros(n, bool)
     cand = ext & ~group_buyer & np.isin(tier, ["platinum", "gold"])
-    order = np.argsort(-np.where(cand, spend, -1))
+    order = np.argsort(-np.where(cand, spend, -1), kind="stable")
     ka[order[:72]] = True
     strat_cand = np.flatnonzero(ext & ~group_buyer & ~ka & (tier != "lead") & (rank_pct > 0.08) & (rank_pct < 0.45)
                                 & np.isin(industry, ["IT", "finance", "government", "healthcare", "education"]))
@@ -326,10 +326,12 @@ def _make_customers(rng):
     is_new |= group_buyer
     start_day = np.where(is_new, rng.integers(0, 700, n), 0)
     years_back = np.where(ka | (size == "large"), rng.uniform(2, 14, n), rng.exponential(3.5, n) + 0.05)
-    hist = (START - pd.to_timedelta(np.round(np.minimum(years_back, 14.9) * 365.25), unit="D")).to_numpy()
+    years_back = np.where(years_back > 12.9, rng.uniform(6, 12.9, n), years_back)
+    hist = (START - pd.to_timedelta(np.round(years_back * 365.25), unit="D")).to_numpy()
     first_hist = np.where(is_new, np.datetime64("NaT"), hist.astype("datetime64[D]"))
     acq_p = np.where(indiv[:, None], [0.35, 0.03, 0.22, 0.40], [0.20, 0.35, 0.35, 0.10])
     acquisition = np.array(["ad_response", "trade_show", "referral", "walk_in"], dtype=object)[_pick_rows(rng, acq_p)]
+    acquisition[internal] = None
     club = np.where(indiv | (size == "micro") | (size == "small"), rng.random(n) < 0.3, False)
     club &= ~internal
 
@@ -344,7 +346,7 @@ def _make_customers(rng):
     end_day = np.where(group_buyer, np.minimum(start_day + 240, N_DAYS - 1), end_day)
 
     # order frequency: heavier buyers order more often and bigger
-    f0 = np.select([indiv, chan, internal], [3.1, 22.5, 9.0], 12.5)
+    f0 = np.select([indiv, chan, internal], [3.1, 22.0, 9.0], 12.2)
     med = np.select([indiv, chan, internal], [900.0, 60000.0, 12000.0], 20000.0)
     rate = np.clip(f0 * np.sqrt(spend / med), 0.6, 320)
     rate = np.where(group_buyer, 0.35, rate)
@@ -371,18 +373,19 @@ def _make_customers(rng):
 
     account_mgr = np.full(n, None, dtype=object)
     am_ids = np.array([f"AM{i:02d}" for i in range(1, 25)], dtype=object)
-    am_region = np.array(["East"] * 8 + ["North"] * 4 + ["South"] * 4 + ["Central"] * 3 + ["Southwest"] * 2
-                         + ["Northwest"] + ["Northeast"] * 2, dtype=object)
+    # AM01-AM04: the key-account team; AM05-AM24 serve regions
+    am_region = np.array(["KA"] * 4 + ["East"] * 6 + ["North"] * 4 + ["South"] * 4 + ["Central"] * 2
+                         + ["Southwest"] * 2 + ["Northwest"] + ["Northeast"], dtype=object)
     for r in V.REGIONS:
         m = (region == r) & org
         pool = am_ids[am_region == r]
         account_mgr[m] = pool[rng.integers(0, len(pool), m.sum())]
     # key accounts of AM01-AM04 (the key-account team) get a dedicated manager
-    top_ka = np.flatnonzero(ka)[np.argsort(-spend[ka])][:12]
+    top_ka = np.flatnonzero(ka)[np.argsort(-spend[ka], kind="stable")][:12]
     account_mgr[top_ka] = am_ids[:4][np.arange(12) % 4]
 
-    cost_to_serve = np.where(indiv, 90 * rng.lognormal(0, 0.4, n),
-                             500 + 0.025 * spend * rng.lognormal(0, 0.3, n) + 6000 * ka)
+    cost_to_serve = np.where(indiv, 45 * rng.lognormal(0, 0.4, n),
+                             300 + 0.02 * spend * rng.lognormal(0, 0.3, n) + 6000 * ka)
     cost_to_serve = np.where(tier == "lead", cost_to_serve * 2.5 + np.where(indiv, 300, 2500), cost_to_serve)
     cost_to_serve = np.round(cost_to_serve, -1)
 
@@ -418,12 +421,12 @@ def _make_customers(rng):
 # 2. survey plan and answers (end of 2023); switching changes the later orders
 # ----------------------------------------------------------------------------------------------
 # planted means: expectation (1-7), perception - expectation gap, importance (1-5)
-SQ_EXP = {"facilities": 4.6, "materials": 4.5, "quality": 6.2, "delivery": 6.0, "response_speed": 6.0,
+SQ_EXP = {"facilities": 4.9, "materials": 4.5, "quality": 6.2, "delivery": 6.0, "response_speed": 6.0,
           "tech_support": 5.5, "expertise": 5.4, "attitude": 5.6, "personalisation": 5.6, "after_sales": 5.6}
-SQ_GAP = {"facilities": 0.75, "materials": 0.55, "quality": 0.0, "delivery": -0.5, "response_speed": -1.25,
-          "tech_support": -0.5, "expertise": 0.05, "attitude": -0.05, "personalisation": -1.25, "after_sales": -0.5}
+SQ_GAP = {"facilities": 0.85, "materials": 0.7, "quality": 0.17, "delivery": -0.4, "response_speed": -1.12,
+          "tech_support": -0.38, "expertise": 0.07, "attitude": 0.12, "personalisation": -1.1, "after_sales": -0.4}
 SQ_IMP = {"facilities": 2.5, "materials": 2.6, "quality": 4.6, "delivery": 4.4, "response_speed": 4.4,
-          "tech_support": 3.9, "expertise": 3.7, "attitude": 3.8, "personalisation": 4.1, "after_sales": 4.0}
+          "tech_support": 3.6, "expertise": 3.6, "attitude": 3.95, "personalisation": 4.1, "after_sales": 3.55}
 # planted Kano category shares per feature: A, O, M, I, R, Q
 KANO_SHARES = {
     "quality_certificate": [0.05, 0.15, 0.55, 0.18, 0.03, 0.04],
@@ -534,7 +537,7 @@ def _day_factors(indiv):
         season[c: c + 7] = 0.4
     season[dates.month == 9] *= 1.15
     season[dates.month == 12] *= 1.2
-    dow = dates.dayofweek.to_numpy()
+    dow = dates.day_of_week.to_numpy()
     org_f = season * np.select([dow == 5, dow == 6], [0.12, 0.05], 1.0)
     ind_f = season * np.select([dow == 5, dow == 6], [1.3, 1.2], 1.0)
     for s11 in ("2023-11-11", "2024-11-11"):
@@ -587,7 +590,7 @@ def _make_transactions(rng, cust, lat):
     n_lines = 1 + np.minimum(rng.poisson(lam_l), 5)
     logw = np.log(lat["pref"][ci]) + np.log(np.minimum(1.0, value[:, None] / (2 * BASE_PRICE[None, :])))
     keys = logw + rng.gumbel(size=logw.shape)
-    ranked = np.argsort(-keys, axis=1)
+    ranked = np.argsort(-keys, axis=1, kind="stable")
     pos = np.arange(8)[None, :]
     sel = pos < n_lines[:, None]
     oi = np.repeat(np.arange(n_orders), n_lines)
@@ -595,7 +598,10 @@ def _make_transactions(rng, cust, lat):
     w = rng.gamma(2.0, size=len(oi))
     w = w / np.bincount(oi, weights=w)[oi]
     line_value = value[oi] * w
-    price = np.maximum(np.round(BASE_PRICE[line] * rng.lognormal(0, 0.3, len(oi)), 2), 0.5)
+    price = BASE_PRICE[line] * rng.lognormal(0, 0.3, len(oi))
+    # list prices are 'nice' numbers: to 0.10 below 100 CNY, to 1 below 1,000, to 10 above
+    price = np.where(price < 100, np.round(price, 1), np.where(price < 1000, np.round(price), np.round(price, -1)))
+    price = np.maximum(price, 0.5)
     qty = np.maximum(1, np.round(line_value / price)).astype(int)
     c_line = ci[oi]
     disc = lat["base_disc"][c_line] + rng.normal(0, 0.015, len(oi))
@@ -679,7 +685,7 @@ def _make_contacts(rng, cust, lat, tx):
     lo = lat["start_day"]
     hi = np.minimum(lat["end_day"] + 60, N_DAYS - 1)
     frac = (hi - lo + 1) / N_DAYS
-    base = np.where(indiv, 1.2, 2.5 + 0.45 * np.sqrt(n_orders)) + 12 * ka
+    base = np.where(indiv, 1.2, (2.5 + 0.45 * np.sqrt(n_orders)) * (0.6 + lat["sow"])) + 12 * ka
     base = base * np.where(lead, 1.8, 1.0)
     k = rng.poisson(base * frac)
     ci = np.repeat(np.arange(n), k)
@@ -731,6 +737,9 @@ def _make_contacts(rng, cust, lat, tx):
     staff = np.where(ka_c & (u < 0.10), VPS[rng.integers(0, 2, m)], staff)
     staff = np.where(ka_c & (u >= 0.10) & (u < 0.32), MANAGERS[rng.integers(0, 4, m)], staff)
     staff = np.where((ctype == "complaint") & (rng.random(m) < 0.12), MANAGERS[rng.integers(0, 4, m)], staff)
+    # deeper relationships: managers join more of the visits
+    mgr_visit = (channel == "visit") & ~indiv[ci] & ~ka[ci] & (rng.random(m) < 0.35 * lat["sow"][ci] ** 2)
+    staff = np.where(mgr_visit, MANAGERS[rng.integers(0, 4, m)], staff)
     staff = staff.astype(object)
     level = pd.Series(staff).str[:2].map(STAFF_LEVEL).to_numpy()
 
@@ -738,7 +747,7 @@ def _make_contacts(rng, cust, lat, tx):
     depth = lat["sow"][ci]
     tw = np.array([1.0, 0.8, 0.5, 0.3, 0.35, 0.15, 0.35, 0.35, 0.2])
     tmat = np.tile(tw, (m, 1))
-    tmat[:, 2:] *= (0.15 + 1.2 * depth)[:, None]
+    tmat[:, 2:] *= (0.08 + 2.0 * depth ** 2)[:, None]
     title = np.array(TITLES, dtype=object)[_pick_rows(rng, tmat)]
     exec_t = np.where(rng.random(m) < 0.5, "vice president", "general manager")
     title = np.where(level == "VP", exec_t, title)
@@ -833,7 +842,8 @@ def _make_ka(rng, cust, lat, tx, phone, email):
     p2 = pos2[kc]
     content = np.empty(len(kc), dtype=object)
     plan = np.empty(len(kc), dtype=object)
-    later_content = ["Follow-up call: asked for a revised quotation.", "Product demonstration at the customer's office.",
+    later_content = ["Follow-up call: asked for a revised quotation.",
+                     "Product demonstration at the customer's office.",
                      "Trial order delivered; feedback collected.", "Contract terms discussed.",
                      "Quarterly review with the purchasing team."]
     later_plan = ["Send revised quotation.", "Arrange a trial order.", "Prepare framework contract.",
@@ -904,3 +914,562 @@ def _make_payments(rng, cust, lat, tx):
     pay.loc[unpaid, "days_to_pay"] = pd.NA
     pay.insert(0, "invoice_id", [f"INV{i:06d}" for i in range(1, k + 1)])
     return pay
+
+
+EVENTS = ["new_product_launch", "annual_supplier_review", "personnel_change", "rival_quality_issue",
+          "service_complaint", "single_contact_rival", "relationship_breakdown", "cost_pressure"]
+
+
+def _make_share_of_wallet(rng, cust, lat, tx, contacts):
+    """Per business customer, year and its three main categories: their purchases, our sales, the stage."""
+    orgs = np.flatnonzero(np.isin(cust.nature_type.to_numpy(), ["business", "channel"]))
+    top3 = np.argsort(-lat["pref"][orgs], axis=1, kind="stable")[:, :3]
+    rows = pd.DataFrame({
+        "_cust": np.repeat(np.repeat(orgs, 3), 1), "_line": top3.ravel(),
+    })
+    rows = pd.concat([rows.assign(year=2023), rows.assign(year=2024)]).sort_values(
+        ["_cust", "year", "_line"], kind="stable").reset_index(drop=True)
+    rows["category"] = np.array(PRODUCT_LINES, dtype=object)[rows["_line"].to_numpy()]
+    year = 2023 + (tx["_day"].to_numpy() >= 365)
+    ours = tx.assign(year=year).groupby(["_cust", "year", "product_line"]).amount.sum()
+    idx = pd.MultiIndex.from_arrays([rows["_cust"], rows["year"], rows["category"]])
+    our = np.round(np.maximum(ours.reindex(idx).fillna(0.0).to_numpy(), 0.0), 2)
+    c = rows["_cust"].to_numpy()
+    k = len(rows)
+    target = np.clip(lat["sow"][c] * rng.lognormal(0, 0.22, k), 0.02, 1.0)
+    target = np.where(cust.n_suppliers.to_numpy()[c] == 1, np.maximum(target, rng.uniform(0.9, 1.0, k)), target)
+    target = np.where(rng.random(k) < 0.15, 1.0, target) * (lat["sow"][c] > 0.8) + target * (lat["sow"][c] <= 0.8)
+    target = np.minimum(target, 1.0)
+    pref = lat["pref"][c, rows["_line"].to_numpy()]
+    guess = lat["spend"][c] * pref / np.maximum(lat["sow"][c], 0.05) * rng.lognormal(0, 0.3, k)
+    total = np.where(our > 0, np.round(our / target, 2), np.round(np.maximum(guess, 500), 2))
+    total = np.maximum(total, our)
+    share = np.where(total > 0, np.round(our / total, 4), 0.0)
+    stage = np.select([our <= 0, share < 0.5, share < 0.8], ["development", "initial", "stable"],
+                      "strategic").astype(object)
+    role = np.select([our <= 0, share < 0.2, share < 0.5, share < 0.8], ["none", "candidate", "secondary", "main"],
+                     "strategic").astype(object)
+    nsup = cust.n_suppliers.to_numpy()[c]
+    n_row = np.maximum(np.round(nsup * rng.uniform(0.7, 1.3, k)), 2).astype(int)
+    n_row = np.where(share >= 0.9999, 1, n_row)
+    n_row = np.where(our <= 0, np.maximum(nsup - 1, 1), n_row)
+
+    # contact depth from the contact log of the same customer and year
+    cy = contacts.assign(year=contacts.contact_datetime.dt.year.to_numpy())
+    execv = cy[(cy.channel == "visit") & cy.staff_level.isin(["manager", "VP"])].groupby(["_cust", "year"]).size()
+    dept = cy.counterpart_title.map(TITLE_DEPT)
+    depts = cy.assign(dept=dept).dropna(subset=["dept"]).groupby(["_cust", "year"]).dept.nunique()
+    compl = cy[cy.contact_type == "complaint"].groupby(["_cust", "year"]).size()
+    idx2 = pd.MultiIndex.from_arrays([rows["_cust"], rows["year"]])
+    exec_visits = execv.reindex(idx2).fillna(0).astype(int).to_numpy()
+    departments = depts.reindex(idx2).fillna(0).astype(int).to_numpy()
+    had_compl = compl.reindex(idx2).fillna(0).to_numpy() > 0
+
+    # the eight opportunities (events) seen at the account that year
+    ev_p = np.array([0.12, 0.35, 0.15, 0.08, 0.0, 0.08, 0.04, 0.18])
+    hits = rng.random((k, 8)) < ev_p[None, :]
+    hits[:, 4] = had_compl & (rng.random(k) < 0.7)
+    hits[:, 6] |= (stage == "development") & (rng.random(k) < 0.1)
+    ev_names = np.array(EVENTS, dtype=object)
+    events = [";".join(ev_names[h]) for h in hits]
+    events = np.array([e if e else None for e in events], dtype=object)
+    sow = pd.DataFrame({
+        "_cust": c, "year": rows["year"].to_numpy(), "category": rows["category"].to_numpy(),
+        "customer_total_purchases": total, "our_sales": our, "share": share, "n_suppliers": n_row,
+        "our_role": role, "stage": stage, "exec_visits": exec_visits, "departments_in_contact": departments,
+        "events": events,
+    })
+    return sow
+
+
+def _phone_variant(rng, phone, mobile):
+    """Another way of writing the same telephone number."""
+    if mobile:
+        a, b, c = phone[:3], phone[3:7], phone[7:]
+        opts = [f"{a}-{b}-{c}", f"+86 {a} {b} {c}", f"+86{phone}", f"{a} {b} {c}", f"+86-{phone}"]
+    else:
+        area, num = phone.split("-")
+        opts = [f"+86-{area[1:]}-{num}", f"({area}){num}", f"{area} {num[:4]} {num[4:]}", f"{area}{num}",
+                f"+86 {area[1:]} {num[:4]} {num[4:]}"]
+    return opts[rng.integers(0, len(opts))]
+
+
+def _name_variant(rng, name, indiv, pinyin, city_cn):
+    """A misspelt or differently written name of the same customer."""
+    r = rng.random()
+    if indiv:
+        given, sur = pinyin
+        if r < 0.35:
+            return name[0] + " " + name[1:]
+        if r < 0.6:
+            return f"{sur.upper()} {given.capitalize()}"
+        if r < 0.8:
+            return f"{given.capitalize()} {sur.capitalize()}"
+        return " " + name + " "
+    if "股份有限公司" not in name and name.endswith("有限公司"):
+        stem = name[: -len("有限公司")]
+        if r < 0.3:
+            return stem + "有限责任公司"
+        if r < 0.5:
+            return stem + (" Co., Ltd." if rng.random() < 0.5 else " CO.,LTD")
+    if r < 0.75 and name.startswith(city_cn):
+        rest = name[len(city_cn):]
+        if rest.startswith("市"):
+            return city_cn + " " + rest[1:]
+        return rest + f"（{city_cn}）"
+    return name.replace("公司", " 公司") if "公司" in name and r < 0.9 else "  " + name
+
+
+def _make_contact_details(rng, cust, lat):
+    """Canonical phone, e-mail and contact person of every customer (the clean truth behind the raw export)."""
+    n = len(cust)
+    indiv = lat["indiv"]
+    cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
+    area = cities.area.to_numpy()[lat["city_idx"]]
+    prefixes = np.array(["138", "139", "137", "136", "135", "150", "151", "158", "186", "187", "189", "133", "177"])
+    mob = [f"{p}{x:08d}" for p, x in zip(prefixes[rng.integers(0, len(prefixes), n)], rng.integers(0, 10**8, n))]
+    land = [f"{a}-{x}" for a, x in zip(area, rng.integers(52000000, 89999999, n))]
+    org_mobile = rng.random(n) < 0.15
+    phone = np.where(indiv | org_mobile, mob, land).astype(object)
+    doms = np.array(V.EMAIL_DOMAINS, dtype=object)
+    py = lat["person_py"]
+    num = rng.integers(1, 999, n)
+    dom = doms[rng.integers(0, len(doms), n)]
+    email = np.empty(n, dtype=object)
+    roles = np.array(["purchasing", "office", "admin", "procurement", "info", "caigou"], dtype=object)
+    role = roles[rng.integers(0, len(roles), n)]
+    contact_names, contact_py = _person_names(rng, n)
+    for i in range(n):
+        if indiv[i]:
+            g, s = py[i]
+            email[i] = (f"{rng.integers(10**7, 10**10)}@qq.com" if dom[i] == "qq.com"
+                        else f"{g}{s}{num[i]}@{dom[i]}")
+        else:
+            ind = cust.industry.iat[i]
+            tld = ".gov.cn" if ind == "government" else ".edu.cn" if ind == "education" else ".com.cn"
+            email[i] = f"{role[i]}@{lat['slug'][i]}{tld}" if cust.nature_type.iat[i] != "internal" else \
+                f"{contact_py[i][0]}.{contact_py[i][1]}@huaxin-office.com.cn"
+    contact = np.where(indiv, cust.name.to_numpy(), contact_names).astype(object)
+    return phone, email, contact
+
+
+def _make_raw(rng, cust, lat, first_order, phone, email, contact):
+    """The messy CRM export: duplicates with spelling variants, stale and incomplete records."""
+    n = len(cust)
+    indiv = lat["indiv"]
+    cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
+    city_cn = cities.city_cn.to_numpy()[lat["city_idx"]]
+    w = np.where(indiv, 0.7, 1.3) * np.where(lat["ka"], 1.6, 1.0)
+    extra = rng.choice(n, size=215, replace=True, p=w / w.sum())
+    src = np.r_[np.arange(n), extra]
+    dup = np.r_[np.zeros(n, bool), np.ones(len(extra), bool)]
+    m = len(src)
+    fo = first_order[src]
+    created = fo - rng.integers(0, 60, m).astype("timedelta64[D]")
+    created = np.maximum(created, np.datetime64("2010-01-04"))
+    later = fo + (rng.random(m) * (np.datetime64("2024-12-20") - fo).astype(int)).astype("timedelta64[D]")
+    created = np.where(dup, np.maximum(later, created), created)
+    span = (np.datetime64("2024-12-31") - created).astype(int)
+    stale = (rng.random(m) < 0.22) & (created < np.datetime64("2021-06-30"))
+    upd_recent = created + (span * rng.uniform(0.6, 1.0, m)).astype(int).astype("timedelta64[D]")
+    upd_stale = created + ((np.datetime64("2021-12-31") - created).astype(int) * rng.uniform(0, 1, m)
+                           ).astype(int).astype("timedelta64[D]")
+    updated = np.where(stale, upd_stale, upd_recent)
+    names = cust.name.to_numpy()[src].copy()
+    ph = phone[src].copy()
+    em = email[src].copy()
+    city = cust.city.to_numpy()[src].copy().astype(object)
+    cp = contact[src].copy()
+    for j in range(m):
+        i = src[j]
+        if dup[j]:
+            r = rng.random(3)
+            names[j] = _name_variant(rng, names[j], indiv[i], lat["person_py"][i], city_cn[i]) if r[0] < 0.85 \
+                else names[j]
+            if r[1] < 0.7:
+                ph[j] = _phone_variant(rng, ph[j], "-" not in ph[j])
+            if r[2] < 0.6:
+                e = em[j]
+                em[j] = e.upper() if rng.random() < 0.3 else e[0].upper() + e[1:] if rng.random() < 0.6 else e + " "
+            rc = rng.random()
+            if rc < 0.15:
+                city[j] = city_cn[i]
+            elif rc < 0.25:
+                city[j] = city[j].lower()
+        elif rng.random() < 0.08:
+            names[j] = names[j] + " "
+    miss_phone = rng.random(m) < 0.06
+    miss_email = rng.random(m) < np.where(indiv[src], 0.14, 0.06)
+    miss_city = rng.random(m) < 0.03
+    miss_cp = rng.random(m) < np.where(indiv[src], 0.5, 0.1)
+    ph[miss_phone] = None
+    em[miss_email] = None
+    city[miss_city] = None
+    cp[miss_cp] = None
+    raw = pd.DataFrame({
+        "_cust": src, "name": names, "phone": ph, "email": em, "city": city, "created_date": created,
+        "last_updated": updated, "contact_person": cp,
+    })
+    raw = raw.iloc[np.lexsort((rng.random(m), raw.created_date.to_numpy()))].reset_index(drop=True)
+    raw.insert(0, "record_id", [f"R{i:05d}" for i in range(1, m + 1)])
+    return raw
+
+
+def _make_subscribers(rng, n=10_000):
+    """A telecom operator's subscriber base on 2024-01-01, followed through 2024 (Chapters 1 and 9)."""
+    groups = np.array(["most_valuable", "growth", "negative_value", "pre_churn"], dtype=object)
+    g = rng.choice(4, size=n, p=[0.20, 0.35, 0.15, 0.30])
+    region = _pick(rng, V.REGIONS, n, V.REGION_WEIGHTS)
+    tenure0 = np.minimum(rng.gamma(1.6, 24, n), 180).astype(int) + 1       # months at 2024-01-01
+    join = (np.datetime64("2024-01-01") - (tenure0 * 30.44).astype(int).astype("timedelta64[D]")
+            - rng.integers(0, 28, n).astype("timedelta64[D]"))
+    plans = np.array([8, 18, 28, 38, 58, 88, 128, 158, 198, 238, 288])
+    plan_p = np.array([
+        [0, 0, 0, 0, 0.02, 0.1, 0.25, 0.25, 0.18, 0.12, 0.08],
+        [0, 0, 0.02, 0.1, 0.3, 0.3, 0.18, 0.07, 0.03, 0, 0],
+        [0.35, 0.4, 0.2, 0.05, 0, 0, 0, 0, 0, 0, 0],
+        [0, 0.02, 0.08, 0.15, 0.25, 0.25, 0.15, 0.06, 0.04, 0, 0],
+    ])
+    fee = plans[_pick_rows(rng, plan_p[g])].astype(float)
+    mins = np.select([g == 0, g == 1, g == 2], [rng.gamma(4, 160, n), rng.gamma(3, 100, n), rng.gamma(0.4, 10, n)],
+                     rng.gamma(3, 85, n))
+    mins = np.where((g == 2) & (rng.random(n) < 0.45), 0.0, mins)
+    data = np.select([g == 0, g == 1, g == 2], [rng.gamma(4, 10, n), rng.gamma(3, 8, n), rng.gamma(0.3, 0.5, n)],
+                     rng.gamma(2, 7, n))
+    data = np.where((g == 2) & (rng.random(n) < 0.45), 0.0, data)
+    vas = np.minimum(rng.poisson(np.array([2.6, 1.6, 0.1, 0.9])[g]), 8)
+    arpu = np.round(fee * rng.uniform(0.96, 1.12, n) + 6.0 * vas, 2)
+    cost = 30.0 + 0.035 * mins + 0.9 * data + rng.normal(0, 2, n)
+    margin = np.round(arpu - cost, 2)
+    growth = np.round(np.select([g == 0, g == 1, g == 2], [rng.normal(0.03, 0.05, n), rng.normal(0.26, 0.09, n),
+                                                           rng.normal(-0.04, 0.08, n)], rng.normal(-0.2, 0.12, n)), 3)
+    compl = rng.poisson(np.array([0.15, 0.25, 0.1, 1.9])[g])
+    offer = rng.random(n) < np.array([0.1, 0.15, 0.05, 0.6])[g]
+    p_churn = np.array([0.06, 0.14, 0.30, 0.54])[g] * np.where(offer, 1.15, 0.95) * np.where(compl >= 2, 1.1, 0.97)
+    churned = rng.random(n) < np.minimum(p_churn, 0.95)
+    cday = np.minimum((rng.random(n) * 366).astype(int), 365)
+    churn_date = np.where(churned, np.datetime64("2024-01-01") + cday.astype("timedelta64[D]"), np.datetime64("NaT"))
+    end = np.where(churned, churn_date, np.datetime64("2024-12-31"))
+    tenure = ((end - join).astype(int) / 30.44).astype(int)
+    acq = np.round(150 + 1.6 * fee * rng.lognormal(0, 0.35, n), -1)
+    return pd.DataFrame({
+        "subscriber_id": [f"S{i:05d}" for i in range(1, n + 1)], "region": region, "join_date": join,
+        "tenure_months": tenure, "monthly_fee_cny": fee, "minutes": np.round(mins, 0).astype(int),
+        "data_gb": np.round(data, 2), "value_added_services": vas, "arpu_cny": arpu, "margin_cny": margin,
+        "growth_rate": growth, "complaints_90d": compl, "competitor_offer_flag": offer, "churned": churned,
+        "churn_date": churn_date, "acquisition_cost_cny": acq, "value_group": groups[g],
+    })
+
+
+def _make_cabin_fares():
+    """The airline cabin example (case 7-3): fare multipliers and service differences per cabin."""
+    return pd.DataFrame({
+        "cabin": ["economy", "business", "first"],
+        "fare_multiplier": [1.0, 1.3, 1.5],
+        "example_fare_cny": [1200.0, 1560.0, 1800.0],
+        "passengers_per_attendant_min": [40, 20, 10],
+        "passengers_per_attendant_max": [50, 30, 15],
+        "cabin_position": ["mid-fuselage to tail", "middle", "front"],
+        "share_of_cabin": [0.75, 0.15, 0.10],
+        "baggage_allowance_kg": [20, 30, 40],
+        "lounge": [False, True, True],
+        "priority_boarding": [False, True, True],
+        "meal_service": ["standard", "enhanced", "fine dining with champagne"],
+    })
+
+
+# ----------------------------------------------------------------------------------------------
+# assembly
+# ----------------------------------------------------------------------------------------------
+def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """All tables in their file form (ids as strings, dates as datetime64, booleans, numbers)."""
+    streams = [np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(10)]
+    cust, lat = _make_customers(streams[0])
+    survey = _plan_survey(streams[1], cust, lat)
+    tx = _make_transactions(streams[2], cust, lat)
+    contacts = _make_contacts(streams[3], cust, lat, tx)
+    phone, email, contact_person = _make_contact_details(streams[4], cust, lat)
+    cards, kcon = _make_ka(streams[5], cust, lat, tx, phone, email)
+    payments = _make_payments(streams[6], cust, lat, tx)
+    sow = _make_share_of_wallet(streams[7], cust, lat, tx, contacts)
+    subscribers = _make_subscribers(streams[8])
+    n = len(cust)
+
+    # first order, status, and customer ids numbered by first order
+    tx_first = tx.groupby("_cust")["_day"].min().reindex(range(n)).to_numpy()
+    tx_last = tx.groupby("_cust")["_day"].max().reindex(range(n)).to_numpy()
+    first = np.where(np.isnat(lat["first_hist"]), _days_to_dates(tx_first), lat["first_hist"])
+    order = np.lexsort((np.arange(n), first))
+    rank = np.empty(n, int)
+    rank[order] = np.arange(n)
+    cid = np.array([f"C{i + 1:05d}" for i in range(n)], dtype=object)[rank]
+    cust = cust.copy()
+    cust.insert(0, "customer_id", cid)
+    cust["first_order_date"] = first
+    cust["status"] = np.where((N_DAYS - 1 - tx_last) > 365, "inactive", "active")
+    raw = _make_raw(streams[9], cust, lat, first, phone, email, contact_person)
+    cust = cust.iloc[order].reset_index(drop=True)
+
+    def ids(df, col="customer_id"):
+        df = df.copy()
+        df.insert(0, col, cid[df.pop("_cust").to_numpy()])
+        return df
+
+    tx = tx.drop(columns=["_order"])
+    tx["order_date"] = _days_to_dates(tx.pop("_day").to_numpy())
+    tx = ids(tx)
+
+    svy = survey.copy()
+    svy["survey_date"] = _days_to_dates(svy.pop("_day").to_numpy())
+    svy = ids(svy)
+    svy = svy.sort_values(["survey_date", "customer_id"], kind="stable").reset_index(drop=True)
+    svy.insert(0, "response_id", [f"SV{i:04d}" for i in range(1, len(svy) + 1)])
+
+    # key-account card entries are also in the contact log
+    kc = kcon
+    rng = streams[3]
+    minute = 9 * 60 + (rng.random(len(kc)) * 8 * 60).astype(int)
+    kc_log = pd.DataFrame({
+        "_cust": kc["_cust"].to_numpy(),
+        "contact_datetime": (kc["contact_date"].to_numpy().astype("datetime64[m]")
+                             + minute.astype("timedelta64[m]")).astype("datetime64[s]"),
+        "channel": kc["method"].to_numpy(), "direction": "outbound", "staff_id": kc["our_person"].to_numpy(),
+        "staff_level": pd.Series(kc["our_person"]).str[:2].map(STAFF_LEVEL).to_numpy(),
+        "counterpart_title": kc["position"].to_numpy(),
+        "contact_type": np.where(kc["contact_no"].to_numpy() == 1, "task", "process_step"),
+        "topic": "price", "resolved_first_time": pd.array([pd.NA] * len(kc), dtype="boolean"),
+        "resolution_hours": np.nan,
+    })
+    con = pd.concat([contacts, kc_log], ignore_index=True)
+    con = ids(con)
+    con = con.sort_values(["contact_datetime", "customer_id"], kind="stable").reset_index(drop=True)
+    con.insert(0, "contact_id", [f"CT{i:06d}" for i in range(1, len(con) + 1)])
+
+    pay = payments.copy()
+    cust_col = cid[pay.pop("_cust").to_numpy()]
+    pay.insert(1, "customer_id", cust_col)
+
+    sow = ids(sow).sort_values(["customer_id", "year", "category"], kind="stable").reset_index(drop=True)
+    cards = ids(cards).sort_values("customer_id").reset_index(drop=True)
+    kcon = ids(kcon).sort_values(["customer_id", "contact_no"]).reset_index(drop=True)
+    raw = raw.copy()
+    raw.insert(1, "customer_id_true", cid[raw.pop("_cust").to_numpy()])
+
+    tables = {
+        "customers": cust, "customers_raw": raw, "transactions": tx, "payments": pay, "contacts": con,
+        "survey": svy, "share_of_wallet": sow, "subscribers": subscribers, "ka_cards": cards,
+        "ka_contacts": kcon, "cabin_fares": _make_cabin_fares(),
+    }
+    out = {}
+    for name in DATASETS:
+        df = tables[name]
+        cols = field_names(name)
+        missing = [c for c in cols if c not in df.columns]
+        if missing:  # pragma: no cover - a generator bug
+            raise RuntimeError(f"generator: table {name} lacks columns {missing}")
+        out[name] = df[cols].reset_index(drop=True)
+    return out
+
+
+def _csv_text(df: pd.DataFrame, name: str) -> str:
+    """The exact CSV text of a table: fixed column order, ISO dates, True/False, money to the fen."""
+    out = df.copy()
+    for f in DATASETS[name]["fields"]:
+        col = f["name"]
+        if f["type"] == "date":
+            out[col] = _iso(out[col])
+        elif f["type"] == "datetime":
+            s = pd.to_datetime(out[col])
+            out[col] = s.dt.strftime("%Y-%m-%d %H:%M:%S").astype(object).where(s.notna(), None)
+        elif f["type"] == "boolean":
+            out[col] = pd.array(out[col].astype(object).where(out[col].notna(), None), dtype="boolean")
+        elif f["type"] == "integer":
+            out[col] = pd.array(pd.to_numeric(out[col]), dtype="Int64")
+        elif f["type"] == "number":
+            out[col] = np.round(pd.to_numeric(out[col]).astype(float), 4 if col in ("share",) else 3
+                                if col in ("price_sensitivity", "growth_rate") else 2)
+        else:
+            out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def _csv_texts(seed: int = SEED) -> dict[str, str]:
+    return {name: _csv_text(df, name) for name, df in _build(seed).items()}
+
+
+def generate_all(seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """Generate every course table in memory, typed exactly as :func:`crmlearn.load_dataset` types them.
+
+    Parameters
+    ----------
+    seed : int, default the course seed
+        Seed of the random streams. The committed files use the default.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        One table per dataset name, in datapackage order.
+
+    Examples
+    --------
+    >>> tables = generate_all()                       # doctest: +SKIP
+    >>> len(tables["customers"])                      # doctest: +SKIP
+    1500
+    """
+    from . import _read_csv_text
+
+    return {name: _read_csv_text(text, name) for name, text in _csv_texts(seed).items()}
+
+
+def write_all(folder: str | Path, seed: int = SEED) -> dict[str, int]:
+    """Write every CSV, its data card and ``datapackage.json`` into ``folder``.
+
+    The files are byte-reproducible: UTF-8, ``\\n`` line ends, fixed column order, ISO dates,
+    ``True``/``False``, money rounded to 0.01.
+
+    Parameters
+    ----------
+    folder : str or pathlib.Path
+        Where to write (created if needed); the course's own folder is ``datasets``.
+    seed : int, default the course seed
+
+    Returns
+    -------
+    dict of str to int
+        Rows written per dataset.
+
+    Examples
+    --------
+    >>> rows = write_all("datasets")                 # doctest: +SKIP
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = _csv_texts(seed)
+    rows = {}
+    for name, text in texts.items():
+        (folder / f"{name}.csv").write_bytes(text.encode("utf-8"))
+        rows[name] = text.count("\n") - 1
+    for name in texts:
+        (folder / f"{name}.md").write_bytes(render_card(name, rows[name]).encode("utf-8"))
+    (folder / "datapackage.json").write_bytes(datapackage_json(rows).encode("utf-8"))
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------
+# measuring the planted structure
+# ----------------------------------------------------------------------------------------------
+# standard Kano evaluation table (Berger et al. 1993): rows functional answer 1-5, columns dysfunctional 1-5
+_KANO_TABLE = ["QAAAO", "RIIIM", "RIIIM", "RIIIM", "RRRRQ"]
+
+
+def _kano_category(func, dys):
+    table = np.array([list(r) for r in _KANO_TABLE], dtype=object)
+    return table[np.asarray(func, dtype=int) - 1, np.asarray(dys, dtype=int) - 1]
+
+
+def realism_report(tables: dict[str, pd.DataFrame] | None = None) -> dict:
+    """Measure the structure planted in the course data, with plain pandas.
+
+    Parameters
+    ----------
+    tables : dict of str to DataFrame, optional
+        The tables (as :func:`generate_all` or :func:`crmlearn.load_dataset` give them);
+        by default they are loaded with :func:`crmlearn.load_dataset`.
+
+    Returns
+    -------
+    dict
+        Figures keyed by name: ``top20_share``, ``top5_share`` (of net revenue),
+        ``negative_margin_customers``, ``negative_margin_share``, ``loss_after_cost_to_serve_share``,
+        ``lossmaker_price_sensitivity`` / ``others_price_sensitivity``, ``lossmaker_n_suppliers`` /
+        ``others_n_suppliers``, ``inactive_share``, ``key_account_share``, ``key_account_revenue_share``,
+        ``return_line_share``, ``transactions_rows``, ``raw_rows``, ``raw_duplicate_share``,
+        ``raw_stale_share``, ``satisfied_share``, ``satisfied_switched_share``,
+        ``dissatisfied_switched_share``, ``nps``, ``servqual_gaps`` (dict), ``kano_dominant`` (dict),
+        ``subscriber_churn``, ``sow_stage_counts`` (dict), ``ka_min_contacts``.
+
+    Examples
+    --------
+    >>> report = realism_report()
+    >>> 0.75 <= report["top20_share"] <= 0.85
+    True
+    >>> report["kano_dominant"]["quality_certificate"]
+    'M'
+    """
+    if tables is None:
+        from . import load_dataset
+
+        tables = {name: load_dataset(name) for name in DATASETS}
+    cust, tx = tables["customers"], tables["transactions"]
+    rev = tx.groupby("customer_id", observed=True)["amount"].sum().reindex(cust.customer_id, fill_value=0.0)
+    rev = rev.sort_values(ascending=False)
+    n = len(rev)
+    margin = (tx["amount"] - tx["cost"]).groupby(tx["customer_id"]).sum().reindex(cust.customer_id, fill_value=0.0)
+    c = cust.set_index("customer_id")
+    loss = margin < 0
+    profit = margin - 2 * c["cost_to_serve_cny"]
+    raw = tables["customers_raw"]
+    sv = tables["survey"]
+    sat = sv["overall_satisfaction"] >= 4
+    ltr = sv["likelihood_to_recommend"]
+    gaps = {it: round(float((sv[f"per_{it}"] - sv[f"exp_{it}"]).mean()), 3) for it in ITEMS}
+    kano = {}
+    for f in KANO_FEATURES:
+        cats = pd.Series(_kano_category(sv[f"kano_func_{f}"], sv[f"kano_dys_{f}"]))
+        kano[f] = str(cats.value_counts().idxmax())
+    sow = tables["share_of_wallet"]
+    kac = tables["ka_contacts"]
+    stale_before = pd.Timestamp(_AS_OF) - pd.DateOffset(years=3)
+    return {
+        "n_customers": int(len(cust)),
+        "transactions_rows": int(len(tx)),
+        "top20_share": round(float(rev.iloc[: int(round(0.2 * n))].sum() / rev.sum()), 4),
+        "top5_share": round(float(rev.iloc[: int(round(0.05 * n))].sum() / rev.sum()), 4),
+        "negative_margin_customers": int(loss.sum()),
+        "negative_margin_share": round(float(loss.mean()), 4),
+        "loss_after_cost_to_serve_share": round(float((profit < 0).mean()), 4),
+        "lossmaker_price_sensitivity": round(float(c.loc[loss, "price_sensitivity"].mean()), 3),
+        "others_price_sensitivity": round(float(c.loc[~loss, "price_sensitivity"].mean()), 3),
+        "lossmaker_n_suppliers": round(float(c.loc[loss, "n_suppliers"].mean()), 2),
+        "others_n_suppliers": round(float(c.loc[~loss, "n_suppliers"].mean()), 2),
+        "inactive_share": round(float((cust["status"] == "inactive").mean()), 4),
+        "key_account_share": round(float(cust["is_key_account"].mean()), 4),
+        "key_account_revenue_share": round(float(rev[c.index[c["is_key_account"]]].sum() / rev.sum()), 4),
+        "return_line_share": round(float(tx["is_return"].mean()), 4),
+        "raw_rows": int(len(raw)),
+        "raw_duplicate_share": round(float(1 - raw["customer_id_true"].nunique() / len(raw)), 4),
+        "raw_stale_share": round(float((raw["last_updated"] < stale_before).mean()), 4),
+        "satisfied_share": round(float(sat.mean()), 4),
+        "satisfied_switched_share": round(float(sv.loc[sat, "switched_within_12m"].mean()), 4),
+        "dissatisfied_switched_share": round(float(sv.loc[~sat, "switched_within_12m"].mean()), 4),
+        "nps": round(float(100 * ((ltr >= 9).mean() - (ltr <= 6).mean())), 1),
+        "servqual_gaps": gaps,
+        "kano_dominant": kano,
+        "subscriber_churn": round(float(tables["subscribers"]["churned"].mean()), 4),
+        "sow_stage_counts": {str(k): int(v) for k, v in sow["stage"].value_counts(sort=False).items()},
+        "ka_min_contacts": int(kac.groupby("customer_id").size().min()),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``python -m crmlearn.datasets.generate [FOLDER]`` (default ``datasets``)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if any(a in ("-h", "--help") for a in argv):
+        print("usage: python -m crmlearn.datasets.generate [FOLDER]\n"
+              "Write the course CSVs, data cards and datapackage.json into FOLDER (default: datasets).")
+        return 0
+    folder = Path(argv[0] if argv else "datasets")
+    t0 = time.perf_counter()
+    rows = write_all(folder)
+    took = time.perf_counter() - t0
+    total = 0
+    for name, r in rows.items():
+        size = (folder / f"{name}.csv").stat().st_size
+        total += size
+        print(f"{name:<16} {r:>7,} rows  {size / 1e6:6.2f} MB")
+    print(f"{'total':<16} {sum(rows.values()):>7,} rows  {total / 1e6:6.2f} MB  (written to {folder} in {took:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
