@@ -455,6 +455,15 @@ def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: i
     CRMDataError
         An unknown preset.
 
+    See Also
+    --------
+    satisfied_switchers : the figures of a survey.
+
+    References
+    ----------
+    Reichheld, F. F. (1993). Loyalty-based management. *Harvard Business Review*, 71(2), 64-73;
+    the Bain figures as quoted by the course source 003 (syllabus, Chapter 8).
+
     Examples
     --------
     >>> sim = simulate_bain("car", n_customers=20_000, seed=1)
@@ -505,6 +514,14 @@ def bain_switchers(n_satisfied: int | float, *, low: float = 0.65, high: float =
     ------
     CRMDataError
         A negative count or a range outside [0, 1] or with low > high.
+
+    See Also
+    --------
+    simulate_bain, satisfied_switchers
+
+    References
+    ----------
+    Reichheld, F. F. (1993). Loyalty-based management. *Harvard Business Review*, 71(2), 64-73.
 
     Examples
     --------

@@ -481,6 +481,15 @@ def restaurant_story(
     --------
     expectation_update : the general rule.
 
+    Notes
+    -----
+    ``expected_to_pay_t = bill_t (1 - E_t)`` with ``E_t`` the expected discount; ``paid_t = bill_t (1 - d_t)``;
+    ``surprise_t = expected_to_pay_t - paid_t``.
+
+    References
+    ----------
+    The restaurant discount case of the course source 003 (syllabus, Chapter 7, exercise 3).
+
     Examples
     --------
     >>> restaurant_story()[["expected_to_pay", "paid", "surprise", "verdict"]]
@@ -1464,9 +1473,10 @@ class PLSPathModel:
         Standardise the items before estimation. False (items centred only) is right when all items
         share one scale, as in the ACSI/ECSI surveys, and is what the reference results use
         (R plspm with ``scaled = FALSE``); True gives every item the same variance.
-    scale : (float, float), optional
-        The items' answer scale for the 0-100 indices (``index_``); default: the lowest and highest
-        answer seen in the data. Pass it (e.g. ``(1, 10)``).
+    scale : (float, float) or dict, optional
+        The items' answer scale for the 0-100 indices (``index_``), e.g. ``(1, 10)``, or a dict
+        item -> (lowest, highest) when the items use different scales (then also pass ``scaled=True``);
+        answers outside it raise an error. Default: the lowest and highest answer in the data.
     tol : float, default 1e-6
         Convergence tolerance on the change of the outer weights.
     max_iter : int, default 100
@@ -1481,13 +1491,17 @@ class PLSPathModel:
     outer_model_ : DataFrame
         One row per item: ``block``, ``weight`` (outer weight for the standardised latent score),
         ``loading`` (correlation item-latent), ``communality`` (loading squared) and ``index_weight``
-        (the item's share in the 0-100 index, from the unstandardised weights).
+        (the item's weight in the 0-100 index: the unstandardised weight times the item's scale range,
+        normalised to sum to one within the block).
     outer_weights_, loadings_ : Series
         The same weights and loadings, indexed by item.
     scores_ : DataFrame
         Latent scores (mean 0, variance 1), indexed like the data.
     index_ : DataFrame
-        Latent scores as 0-100 indices on the item scale (ACSI style), indexed like the data.
+        Latent scores as 0-100 indices on the item scale (ACSI style), indexed like the data:
+        ``100 * sum_i index_weight_i * (x_i - low_i) / (high_i - low_i)`` over the block's items.
+    index_scale_ : DataFrame
+        The ``low`` and ``high`` answer used for each item.
     ave_, composite_reliability_ : Series
         Average variance extracted and composite reliability of each block.
     gof_ : float
@@ -1662,7 +1676,9 @@ class PLSPathModel:
         odm = np.eye(L)[bidx]  # p x L outer design
         W = odm / (X @ odm).std(axis=0)
         w_old = W.sum(axis=1)
-        members = [np.flatnonzero(bidx == j) for j in range(L)]
+        # items are laid out block by block, so each block is a contiguous slice (a view, no copy)
+        starts = np.searchsorted(bidx, np.arange(L + 1))
+        members = [slice(int(starts[j]), int(starts[j + 1])) for j in range(L)]
         mode_b = [modes[lv] == "B" for lv in latents]
         converged = False
         for it in range(1, self.max_iter + 1):
@@ -1705,7 +1721,7 @@ class PLSPathModel:
         LV = X @ W
         # orientation: most items of a block should correlate positively with its score
         # loading = cor(item, own score) = cov / sd(item), as the score has unit variance
-        loadings = np.einsum("ij,ij->j", X, LV[:, bidx]) / n
+        loadings = np.concatenate([X[:, members[j]].T @ LV[:, j] for j in range(L)]) / n
         if not self.scaled:
             loadings = loadings / sd
         sign = np.sign(np.bincount(bidx, weights=np.sign(loadings), minlength=L))
@@ -1736,6 +1752,22 @@ class PLSPathModel:
         check_no_missing(data, cols, func=func)
         return data[cols].to_numpy(dtype=float), cols
 
+    def _bounds(self, data, cols, M):
+        """Lowest and highest answer of each item: from ``scale`` (checked) or the data."""
+        func = "PLSPathModel"
+        if self.scale is None:
+            return np.full(len(cols), float(M.min())), np.full(len(cols), float(M.max()))
+        if isinstance(self.scale, Mapping):
+            missing = [c for c in cols if c not in self.scale]
+            if missing:
+                raise CRMDataError(f"{func}: scale has no (lowest, highest) entry for {missing}. Add one per item.")
+            pairs = [_check_scale_pair(self.scale[c], func=func, param=f"scale[{c!r}]") for c in cols]
+        else:
+            pairs = [_check_scale_pair(self.scale, func=func)] * len(cols)
+        for c, (a, b) in zip(cols, pairs):
+            _check_in_scale(data, [c], a, b, func="PLSPathModel.fit")
+        return np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
+
     def fit(self, data: pd.DataFrame) -> "PLSPathModel":
         """Estimate the model on ``data`` (one row per respondent). Returns self.
 
@@ -1746,6 +1778,7 @@ class PLSPathModel:
         """
         latents, blocks, paths, modes = self._spec()
         M, cols = self._matrix(data, blocks, latents)
+        lo, hi = self._bounds(data, cols, M)
         if M.shape[0] < 3:
             raise CRMDataError(f"PLSPathModel.fit: needs at least 3 respondents, got {M.shape[0]}.")
         res = self._estimate(M, latents, blocks, paths, modes)
@@ -1766,8 +1799,10 @@ class PLSPathModel:
         )
         endo = [lv for lv in latents if res["A"][:, pos[lv]].any()]
         self.r2_ = pd.Series([res["r2"][pos[lv]] for lv in endo], index=pd.Index(endo, name="latent"), name="r2")
-        # index weights: unstandardised weights rescaled to sum to one within each block
-        raw = res["w"] / res["sd"] if self.scaled else res["w"].copy()
+        # index weights: the score is sum_i (w_i / sd_i) x_i (+ const) (sd_i = 1 unscaled); on items
+        # rescaled to 0-1, r_i = (x_i - lo_i) / (hi_i - lo_i), the weights are (w_i / sd_i)(hi_i - lo_i),
+        # normalised to sum to one within each block (the ACSI index weights)
+        raw = (res["w"] / res["sd"] if self.scaled else res["w"].copy()) * (hi - lo)
         share = raw / np.bincount(bidx, weights=raw)[bidx]
         self.outer_model_ = pd.DataFrame(
             {
@@ -1782,13 +1817,10 @@ class PLSPathModel:
         self.outer_weights_ = self.outer_model_["weight"].rename("outer_weight")
         self.loadings_ = self.outer_model_["loading"].rename("loading")
         self.scores_ = pd.DataFrame(res["scores"], index=data.index, columns=latents)
-        if self.scale is None:
-            lo, hi = float(M.min()), float(M.max())
-        else:
-            lo, hi = _check_scale_pair(self.scale, func="PLSPathModel")
-        idx = np.column_stack([M[:, bidx == j] @ share[bidx == j] for j in range(len(latents))])
-        self.index_ = pd.DataFrame(100 * (idx - lo) / (hi - lo), index=data.index, columns=latents)
-        self.index_scale_ = (lo, hi)
+        R = (M - lo) / (hi - lo)
+        idx = np.column_stack([R[:, bidx == j] @ share[bidx == j] for j in range(len(latents))])
+        self.index_ = pd.DataFrame(100 * idx, index=data.index, columns=latents)
+        self.index_scale_ = pd.DataFrame({"low": lo, "high": hi}, index=pd.Index(cols, name="item"))
         comm = self.outer_model_.groupby("block", sort=False)["communality"]
         load = self.outer_model_.groupby("block", sort=False)["loading"]
         self.ave_ = comm.mean().reindex(latents).rename("ave")

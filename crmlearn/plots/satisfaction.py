@@ -34,6 +34,24 @@ def _need_table(table: Any, columns: list[str], *, func: str, made_by: str) -> p
     return table
 
 
+def _label_points(ax, names, x, y) -> None:
+    """Write names next to points, nudging a label down when it would overlap one already placed."""
+    fig = ax.figure
+    px = fig.dpi / 72.0
+    placed: list[tuple[float, float, float, float]] = []
+    order = np.argsort(-np.asarray(y, dtype=float), kind="stable")
+    for i in order:
+        text = str(names[i])
+        X, Y = ax.transData.transform((x[i], y[i]))
+        w, h = 5.0 * len(text) * px, 10.0 * px
+        for dy in (3.0, -9.0, 13.0, -19.0, 23.0, -29.0, 33.0, -39.0):  # right of the point, then below / above
+            box = (X + 4 * px, Y + dy * px, X + 4 * px + w, Y + dy * px + h)
+            if not any(b[0] < box[2] and box[0] < b[2] and b[1] < box[3] and box[1] < b[3] for b in placed):
+                break
+        placed.append(box)
+        ax.annotate(text, (x[i], y[i]), xytext=(4, dy), textcoords="offset points", fontsize="small")
+
+
 # ----------------------------------------------------------------------------------------------
 def servqual_chart(table: pd.DataFrame, ax=None, *, level: str = "item"):
     """Horizontal bars of the SERVQUAL gaps (perception - expectation), shortfalls in red.
@@ -127,9 +145,6 @@ def ipa_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
     else:
         c = POS
     ax.scatter(perf, imp, c=c, s=45, zorder=3, edgecolor="white")
-    if annotate:
-        for name, x, yv in zip(table.index, perf, imp):
-            ax.annotate(str(name), (x, yv), xytext=(4, 3), textcoords="offset points", fontsize="small")
     ax.axvline(cp, color="#555555", linewidth=0.9, linestyle="--")
     ax.axhline(ci, color="#555555", linewidth=0.9, linestyle="--")
     # limits with room for the labels, then the quadrant names in the corners
@@ -145,6 +160,8 @@ def ipa_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
     ax.text(x0 + 0.02 * (x1 - x0), y0 + 0.03 * (y1 - y0), "Low priority", va="bottom", ha="left", color="#555555", **corner)
     ax.text(x1 - 0.02 * (x1 - x0), y0 + 0.03 * (y1 - y0), "Possible overkill", va="bottom", ha="right", color="#e67e22", **corner)
     ax.set(xlabel="Performance (mean)", ylabel="Importance (mean)")
+    if annotate:
+        _label_points(ax, [str(v) for v in table.index], perf, imp)
     return ax
 
 
@@ -184,9 +201,6 @@ def kano_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
     colours = {"A": "#27ae60", "O": POS, "M": NEG, "I": NEUTRAL, "R": "#8e44ad", "Q": "#8e44ad"}
     cats = table["category"].astype(str).tolist() if "category" in table else ["I"] * len(table)
     ax.scatter(x, y, c=[colours.get(c, NEUTRAL) for c in cats], s=50, zorder=3, edgecolor="white")
-    if annotate:
-        for name, xi, yi, c in zip(table.index, x, y, cats):
-            ax.annotate(f"{name} ({c})", (xi, yi), xytext=(5, 3), textcoords="offset points", fontsize="small")
     ax.axvline(0.5, color="#555555", linewidth=0.9, linestyle="--")
     ax.axhline(0.5, color="#555555", linewidth=0.9, linestyle="--")
     style = dict(fontsize="small", fontweight="bold", alpha=0.8)
@@ -196,6 +210,8 @@ def kano_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
     ax.text(0.02, 0.02, "Indifferent (I)", ha="left", va="bottom", color="#555555", **style)
     ax.set(xlim=(0, 1), ylim=(0, 1), xlabel="Worse: dissatisfaction if absent, |Worse|",
            ylabel="Better: satisfaction if present")
+    if annotate:
+        _label_points(ax, [f"{name} ({c})" for name, c in zip(table.index, cats)], x, y)
     return ax
 
 
