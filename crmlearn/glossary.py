@@ -226,10 +226,11 @@ Customer loyalty | 客户忠诚 | 8 | A customer's continued commitment to buy f
 Behavioural loyalty | 行为忠诚 | 8 | Loyalty shown in actual repeat purchasing. | behavioral loyalty
 Intentional loyalty | 意识忠诚 | 8 | Loyalty shown in the intention to buy again. |
 Emotional loyalty | 情感忠诚 | 8 | A positive attitude to the firm, including recommending it to others. | attitudinal loyalty
-Loyalty types (Griffin) | 忠诚类型 | 8 | No loyalty, inertia, latent and premium loyalty, by repeat buying and attachment (Jill Griffin). | loyalty matrix
+Loyalty types | 忠诚类型 | 8 | The three kinds of loyalty the course uses (after Jill Griffin): behavioural, intentional and emotional. | types of loyalty
+Loyalty matrix | 忠诚矩阵 | 8 | Four kinds of loyalty from repeat buying and relative attachment: no loyalty, inertia, latent and premium loyalty (Dick and Basu). | Dick and Basu
 Satisfaction-loyalty gap | 满意与忠诚差距 | 8 | Satisfied customers who still leave: the difference between the satisfaction rate and the repurchase rate. |
 Bain paradox | 贝恩悖论 | 8 | Bain's finding that 65-85% of customers who defect say they were satisfied. | satisfaction trap
-Customer retention (keeping customers) | 留住老客户 | 8; 9 | Keeping existing customers, which usually costs far less than winning new ones. | retention
+Customer retention | 留住老客户 | 8; 9 | Keeping existing customers, which usually costs far less than winning new ones. | retention
 Customer reward programme | 客户奖励计划 | 8 | Points, coupons or membership levels that reward repeat buying. | loyalty programme; loyalty program; reward program
 Value return | 价值回报 | 8 | Giving part of the profit back to customers to make loyal customers more loyal. |
 Switching cost | 转换成本 | 8 | The one-off cost a customer bears to change supplier: retraining, new parts, new processes, risk. | switching costs
@@ -271,7 +272,7 @@ Ex-post rescue | 事后挽救及补救 | 9 | Trying to win back a lost relations
 Customer win-back | 客户挽回 | 9 | Actions to regain a lost or declining customer. | win-back; winback
 Churn | 客户流失 | 9 | A customer ending the relationship: cancelling a contract or simply no longer buying. | attrition; defection; customer churn
 Churn rate | 客户流失率 | 1; 9 | The share of customers at the start of a period who are lost during it. | attrition rate; defection rate
-Retention rate | 客户保持率 | 2; 9 | The share of customers at the start of a period who are still customers at its end (1 - churn rate). | customer retention rate; retention
+Retention rate | 客户保持率 | 2; 9 | The share of customers at the start of a period who are still customers at its end (1 - churn rate). | customer retention rate
 Survival curve | 生存曲线 | 9 | The share of a starting group of customers still active after each period. | survival function
 Contractual setting | 契约型情境 | 9 | A business where customers must cancel to leave (subscriptions), so churn is observed. | contractual
 Non-contractual setting | 非契约型情境 | 9 | A business where customers can stop buying without notice (retail, B2B orders), so churn is hidden. | non-contractual; noncontractual
@@ -284,7 +285,7 @@ Shifted-beta-geometric model (sBG) | 移位贝塔几何模型 | 9 | A contractua
 BG/NBD model | BG/NBD模型 | 9 | A non-contractual model: customers buy at Poisson rates while alive and may drop out after each purchase; predicts future transactions. | BG/NBD; BGNBD; beta-geometric/negative binomial distribution
 Pareto/NBD model | Pareto/NBD模型 | 9 | The forerunner of BG/NBD, in which dropout can happen at any time. | Pareto/NBD
 Gamma-Gamma model | Gamma-Gamma模型 | 9 | Models each customer's average order value; combined with BG/NBD it gives a monetary CLV. | Gamma-Gamma; gamma gamma
-Probability alive | 存活概率 | 9 | The model's probability that a customer has not yet silently churned, given their purchase history. | P(alive); p alive; probability of being alive
+Probability alive | 存活概率; 活跃概率 | 9 | The model's probability that a customer has not yet silently churned, given their purchase history. | P(alive); p alive; probability of being alive
 Expected future transactions | 预期未来交易次数 | 9 | The number of purchases a model predicts for a customer in a future period. | predicted purchases
 Calibration and holdout periods | 校准期与验证期 | 9 | Fitting a model on earlier data and checking its predictions on the later period. | holdout; calibration period
 Relationship stage by share | 按份额划分关系阶段 | 9 | Assigning a customer to a stage from the supplier's share of its purchases. |
@@ -349,7 +350,10 @@ def _names(term: Term) -> list[str]:
     names = [term.english]
     if "(" in term.english:
         base, _, inner = term.english.partition("(")
-        names += [base.strip(), inner.rstrip(")").strip()]
+        inner = inner.rstrip(")").strip()
+        names.append(base.strip())
+        if any(ch.isupper() for ch in inner):  # an abbreviation such as (CLV) or (sBG), not "(customers)"
+            names.append(inner)
     names += [c.strip() for c in term.chinese.replace("；", ";").split(";")]
     names += list(term.aliases)
     return [n for n in names if n]
@@ -442,7 +446,7 @@ def suggest(term: str, n: int = 5) -> list[str]:
     """
     key = _norm(term)
     index = _index()
-    close = difflib.get_close_matches(key, list(index), n=n * 3, cutoff=0.6)
+    close = difflib.get_close_matches(key, list(index), n=n * 3, cutoff=0.7)
     out: list[str] = []
     for name in close:
         english = index[name].english

@@ -496,3 +496,67 @@ def test_record_false_writes_nothing(tmp_path, monkeypatch, capsys):
     q = make(NumberQuestion, expected=lambda: 1, record=False)
     assert q.check(1)
     assert not (tmp_path / "progress.json").exists()
+
+
+# ------------------------------------------------------------------------------------------------
+# invariants on many generated answers
+# ------------------------------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_anything = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answer=_anything)
+def test_check_never_raises_and_always_says_something(answer, capsys):
+    kinds = [
+        make(NumberQuestion, name="n", expected=lambda: 0.8, record=False),
+        make(CategoryQuestion, name="c", expected=lambda: "A", choices=["A", "B"], record=False),
+        make(SetQuestion, name="s", expected=lambda: ["a", 1], record=False),
+        make(ListQuestion, name="l", expected=lambda: [1, 2], record=False),
+        make(TableQuestion, name="t", expected=_expected_table, record=False),
+        make_fq(name="f", record=False),
+    ]
+    for q in kinds:
+        result = q.check(answer)
+        out = capsys.readouterr().out
+        assert isinstance(result, bool)
+        assert out.strip() and out[0] in "✅❌⏳"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(st.text(alphabet="abcdefgh", min_size=1, max_size=5), min_size=1, max_size=8, unique=True),
+       data=st.data())
+def test_set_accepts_any_order_and_rejects_any_missing_item(items, data, capsys):
+    q = make(SetQuestion, name="s", expected=lambda: items, record=False)
+    shuffled = data.draw(st.permutations(items))
+    assert q.check(shuffled) is True
+    if len(items) > 1:
+        dropped = data.draw(st.sampled_from(items))
+        assert q.check([i for i in items if i != dropped]) is False
+        assert repr(dropped) in capsys.readouterr().out
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(expected=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+       offset=st.floats(min_value=-1, max_value=1))
+def test_number_within_tolerance_passes(expected, offset, capsys):
+    q = make(NumberQuestion, name="n", expected=lambda: expected, tol=0.01, rtol=0, record=False)
+    assert q.check(expected + offset * 0.0099) is True
+    assert q.check(expected + 0.02 + abs(offset)) is False
+
+
+def test_forgotten_brackets_are_pointed_out(capsys):
+    s = pd.Series([1.0, 2.0])
+    q = make(NumberQuestion, expected=lambda: 1.5)
+    ok, out = verdict(q, s.mean, capsys)
+    assert not ok and "forget the brackets" in out and ".mean()" in out
+    q2 = make(TableQuestion, name="q2", expected=lambda: s)
+    ok, out = verdict(q2, s.copy, capsys)
+    assert not ok and "forget the brackets" in out

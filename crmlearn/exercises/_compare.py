@@ -67,9 +67,13 @@ def _fmt(value: Any) -> str:
         v = float(value)
         if math.isnan(v):
             return "NaN"
-        if v != 0 and (abs(v) >= 1e6 or abs(v) < 1e-3):
-            return f"{v:,.6g}"
-        return f"{v:,.6g}" if abs(v) < 1000 else f"{v:,.2f}"
+        if math.isinf(v):
+            return str(v)
+        if v.is_integer() and abs(v) < 1e15:
+            return f"{int(v):,}"
+        if abs(v) >= 1000:
+            return f"{v:,.2f}"
+        return f"{v:.6g}"
     if isinstance(value, str):
         return repr(value)
     return repr(value)
@@ -81,6 +85,16 @@ def _fmt_items(items: Iterable[Any], limit: int = _MAX_SHOWN) -> str:
     if len(items) > limit:
         shown += f" and {len(items) - limit} more"
     return shown
+
+
+def _uncalled(answer: Any) -> str:
+    """A message when the answer is a function or method instead of its result ('' otherwise)."""
+    if callable(answer) and not isinstance(answer, type):
+        name = getattr(answer, "__name__", "")
+        call = f".{name}()" if name.isidentifier() else "f()"
+        return (f"Your answer is a function ({name or 'unnamed'}), not its result. "
+                f"Did you forget the brackets, e.g. {call}?")
+    return ""
 
 
 def _as_python_scalar(value: Any) -> Any:
@@ -197,6 +211,8 @@ def _to_number(answer: Any) -> tuple[float | None, str]:
     if answer is None:
         return None, ("Your answer is None. Did the cell assign the result to the variable, "
                       "or did a function print instead of return?")
+    if _uncalled(answer):
+        return None, _uncalled(answer)
     if isinstance(answer, (bool, np.bool_)):
         return None, f"Your answer is {bool(answer)} (a truth value); a number is expected."
     if isinstance(answer, str):
@@ -257,7 +273,7 @@ def compare_number(answer: Any, expected: Any, *, tol: float = 1e-9, rtol: float
         return True, ""
     allowed = max(tol, rtol * abs(exp))
     if percent_hint is None:
-        percent_hint = 0 < exp <= 1
+        percent_hint = 0 < exp < 1
     if percent_hint and abs(value) > 1 and abs(value / 100 - exp) <= max(allowed, 0.01 * abs(exp), 0.001):
         return False, (f"Your answer {_fmt(value)} looks like a percentage; "
                        f"give a share like {_fmt(round(value / 100, 4))} instead.")
@@ -266,8 +282,9 @@ def compare_number(answer: Any, expected: Any, *, tol: float = 1e-9, rtol: float
     direction = "higher" if value > exp else "lower"
     rel = abs(value - exp) / abs(exp) if exp != 0 else math.inf
     if rel <= 0.02:
+        allowance = "it must be exact" if allowed == 0 else f"the allowed difference is {_fmt(allowed)}"
         return False, (f"Your answer {_fmt(value)} is close but slightly {direction} than expected "
-                       f"(allowed difference {_fmt(allowed)}). Check rounding, and that you used every row.")
+                       f"({allowance}). Check rounding and which rows you included.")
     return False, f"Your answer {_fmt(value)} is {direction} than expected."
 
 
@@ -277,6 +294,8 @@ def compare_number(answer: Any, expected: Any, *, tol: float = 1e-9, rtol: float
 def _as_label(answer: Any) -> tuple[Any, str]:
     if answer is None:
         return None, "Your answer is None. Assign the label (a text such as 'A') to the variable."
+    if _uncalled(answer):
+        return None, _uncalled(answer)
     if isinstance(answer, np.ndarray) and answer.ndim == 0:
         return _as_label(answer.item())
     if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple, set, frozenset)):
@@ -329,6 +348,8 @@ def compare_category(answer: Any, expected: Any, *, synonyms: SynonymMap,
 def _as_items(answer: Any, *, what: str) -> tuple[list | None, str]:
     if answer is None:
         return None, f"Your answer is None; {what} is expected."
+    if _uncalled(answer):
+        return None, _uncalled(answer)
     if isinstance(answer, str):
         return None, (f"Your answer is {describe(answer)}; {what} is expected, e.g. ['a', 'b'] "
                       "(a single text is not a collection).")
@@ -487,8 +508,14 @@ def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float
     index_desc = f"indexed by {expected.index.name!r}" if expected.index.name else "with a plain index"
     if answer is None:
         return False, f"Your answer is None; {kind} with {len(expected):,} rows is expected."
+    if _uncalled(answer):
+        return False, _uncalled(answer)
     if isinstance(answer, pd.Index):
         answer = answer.to_series()
+    if (expected.index.name is not None and isinstance(answer, pd.DataFrame)
+            and expected.index.name in answer.columns and answer.index.name != expected.index.name):
+        return False, (f"Your table has {expected.index.name!r} as a column; the expected table is indexed by it. "
+                       f"Use .set_index({expected.index.name!r}).")
     if is_series:
         if isinstance(answer, pd.DataFrame):
             if answer.shape[1] == 1:
@@ -516,10 +543,6 @@ def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float
 
     # --- rows: the index labels -----------------------------------------------------
     idx_name = expected.index.name
-    if (idx_name is not None and isinstance(answer, pd.DataFrame) and idx_name in answer.columns
-            and answer.index.name != idx_name):
-        return False, (f"Your table has {idx_name!r} as a column; the expected table is indexed by it. "
-                       f"Use .set_index({idx_name!r}).")
     if not answer.index.is_unique:
         dup = answer.index[answer.index.duplicated()][0]
         return False, (f"Your table has repeated index labels (first: {dup!r}); one row per "

@@ -195,6 +195,11 @@ class Question:
     def label(self) -> str:
         return f"{self.chapter} {self.name}"
 
+    @property
+    def _ref(self) -> str:
+        """How an exercise notebook refers to the question (chapter modules are imported as ``ex``)."""
+        return f"ex.{self.name}" if self.record and _CHAPTER_RE.match(self.chapter) else self.name
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.label}: {_short(self.prompt, 60)}>"
 
@@ -267,7 +272,7 @@ class Question:
                 print(textwrap.indent(textwrap.fill(self.explanation, 88), "   "))
             return True
         print(f"❌ {self.label}: {message}")
-        tip = f"{self.name}.hint() gives a hint." if self.hints else f"{self.name}.solution() shows the solution."
+        tip = f"{self._ref}.hint() gives a hint." if self.hints else f"{self._ref}.solution() shows the solution."
         print(f"   Stuck? {tip}")
         return False
 
@@ -276,16 +281,16 @@ class Question:
         """Print hint number ``n`` (1 = the gentlest)."""
         total = len(self.hints)
         if total == 0:
-            print(f"💡 {self.label} has no hints. {self.name}.solution() shows the worked solution.")
+            print(f"💡 {self.label} has no hints. {self._ref}.solution() shows the worked solution.")
             return
         if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-            print(f"💡 Ask for a hint by number, from 1 to {total}: {self.name}.hint(1).")
+            print(f"💡 Ask for a hint by number, from 1 to {total}: {self._ref}.hint(1).")
             return
         if n > total:
             print(f"💡 {self.label} has only {total} hint{'s' if total > 1 else ''}; that was the last. "
-                  f"{self.name}.solution() shows the worked solution.")
+                  f"{self._ref}.solution() shows the worked solution.")
             return
-        more = f" (next: {self.name}.hint({n + 1}))" if n < total else ""
+        more = f" (next: {self._ref}.hint({n + 1}))" if n < total else ""
         print(f"💡 Hint {n} of {total}{more}:")
         print(textwrap.indent(textwrap.fill(self.hints[n - 1], 88), "   "))
 
@@ -315,7 +320,7 @@ class NumberQuestion(Question):
 
     ``tol`` is the absolute tolerance, ``rtol`` the relative one (either is enough). NumPy
     numbers and one-element Series/lists are accepted. When the expected value is a share in
-    (0, 1] and the answer equals it in percent, the learner is told so.
+    (0, 1) and the answer equals it in percent, the learner is told so.
     """
 
     kind = "number"
@@ -510,6 +515,7 @@ class FunctionQuestion(Question):
             ok, message = compare_auto(result, exp, tol=self.tol, rtol=self.rtol, synonyms=self.synonyms,
                                        **self.table_options)
             if not ok:
+                message = message.replace("Your answer", "The result", 1)
                 return False, f"On {where}, {fname} gives a wrong result. {message}"
             if self.check_no_mutation and not _same_input(pristine, (args, kwargs)):
                 return False, (f"{fname} changed its input on {where}. Work on a copy "
