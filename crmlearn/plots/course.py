@@ -22,7 +22,8 @@ def revenue_chart(monthly: pd.DataFrame, *, ax=None, stacked: bool = True):
             ax.plot(k.index, k[c], marker="o", ms=3, label=str(c))
     ax.set(xlabel="month", ylabel="net revenue (thousand CNY)", ylim=(0, None))
     if k.shape[1] > 1:
-        ax.legend(title=k.columns.name, loc="upper left", fontsize="small", ncol=2)
+        ax.legend(title=k.columns.name, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
+        ax.figure.subplots_adjust(right=0.78)
     ax.grid(axis="y", alpha=0.3)
     return ax
 
