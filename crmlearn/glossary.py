@@ -337,7 +337,7 @@ def _norm(text: str) -> str:
 def _entries() -> tuple[Term, ...]:
     out = []
     for line in _DATA.strip().splitlines():
-        parts = [p.strip() for p in line.split(" | ")]
+        parts = [p.strip() for p in line.rstrip().removesuffix("|").split(" | ")]
         english, chinese, chapters, definition = parts[:4]
         aliases = tuple(a.strip() for a in parts[4].split(";") if a.strip()) if len(parts) > 4 else ()
         out.append(Term(english, chinese.replace("; ", "；"),

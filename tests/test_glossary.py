@@ -17,6 +17,9 @@ def test_at_least_150_terms_with_all_fields():
     assert t["chapters"].map(lambda cs: len(cs) > 0 and all(0 <= c <= 9 for c in cs)).all()
     # a definition is one line
     assert not t["definition"].str.contains("\n").any()
+    # no stray table separators from the storage format
+    for col in ("english", "chinese", "definition"):
+        assert not t[col].str.contains("|", regex=False).any(), col
 
 
 def test_no_duplicate_terms():
