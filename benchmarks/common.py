@@ -53,10 +53,19 @@ def pandas_baseline(tx: pd.DataFrame, *, bins: int = 5) -> pd.DataFrame:
 
 
 class PeakMemory:
-    """Peak resident memory of this process while the block runs, sampled every 5 ms (bytes above start)."""
+    """Peak memory of this process while the block runs (bytes above start in ``.extra``).
 
-    def __init__(self):
+    By default the resident memory (RSS) is sampled every 5 ms. RSS only rises when the process
+    needs pages it does not hold yet, so after earlier big runs (whose freed memory the allocator
+    keeps) it under-reports, often to zero. ``PeakMemory(traced=True)`` instead counts every
+    allocation numpy, pandas and Python make (``tracemalloc``; numpy buffers and pandas hash
+    tables are traced), which is exact whatever ran before, at some cost in speed: use it for a
+    separate memory run, not for timing.
+    """
+
+    def __init__(self, traced: bool = False):
         self.peak = 0
+        self.traced = traced
         self._stop = threading.Event()
 
     @staticmethod
@@ -66,6 +75,16 @@ class PeakMemory:
 
     def __enter__(self):
         gc.collect()
+        if self.traced:
+            import tracemalloc
+
+            self._was_tracing = tracemalloc.is_tracing()
+            if not self._was_tracing:
+                tracemalloc.start()
+            tracemalloc.reset_peak()
+            self.start, _ = tracemalloc.get_traced_memory()
+            self.peak = self.start
+            return self
         self.start = self._rss()
         self.peak = self.start
 
@@ -79,6 +98,14 @@ class PeakMemory:
         return self
 
     def __exit__(self, *exc):
+        if self.traced:
+            import tracemalloc
+
+            _, self.peak = tracemalloc.get_traced_memory()
+            if not self._was_tracing:
+                tracemalloc.stop()
+            self.extra = self.peak - self.start
+            return
         self._stop.set()
         self._thread.join()
         self.peak = max(self.peak, self._rss())

@@ -20,12 +20,14 @@ flag, so a row with a negative amount counts as a return. On a flagged row the a
 cost) is taken as a negative number whatever sign it was recorded with, so both bookkeeping
 conventions give the same figures.
 
-- ``frequency`` / ``n_transactions`` counts purchase rows (or distinct purchase orders when
-  ``order`` is given); returns are not orders.
+- ``frequency`` / ``n_transactions`` counts purchase orders: distinct order ids among the
+  purchase rows when the table has an order column (``order_id``; order lines of one order
+  count once), else purchase rows. Returns are not orders.
 - ``monetary`` / ``amount`` is **net**: purchases minus returns.
 - ``first_purchase``, ``last_purchase``, recency and tenure look at purchases only: sending
   goods back is not buying.
-- ``n_returns`` and ``return_amount`` (a positive number) report the returns.
+- ``n_returns`` (distinct orders with a return line, or return rows without an order column)
+  and ``return_amount`` (a positive number) report the returns.
 """
 from __future__ import annotations
 
@@ -53,6 +55,16 @@ __all__ = [
     "ORGANISATION_CHARACTERISTICS",
     "INDIVIDUAL_CHARACTERISTICS",
 ]
+
+
+def _rows(n: int) -> str:
+    """'1 row has' or 'n rows have', for messages."""
+    return "1 row has" if n == 1 else f"{n:,} rows have"
+
+
+def _py(v):
+    """A numpy scalar as the plain Python value (so messages read 5.0, not np.float64(5.0))."""
+    return v.item() if isinstance(v, np.generic) else v
 
 #: The textbook's characteristic indicators of an organisation (企业规模, 注册资金, 区域, 行业, 年销售额, 是否上市).
 ORGANISATION_CHARACTERISTICS = ("size", "registered_capital_cny", "region", "industry", "annual_sales_cny", "is_listed")
@@ -114,7 +126,7 @@ def _datetime_column(data: pd.DataFrame, col: str, *, func: str) -> pd.Series:
     except (ValueError, TypeError) as exc:
         parsed = pd.to_datetime(s, errors="coerce")
         bad = parsed.isna() & s.notna()
-        where = f" (first: {first_offender(data, bad)}, value {s[bad].iloc[0]!r})" if bad.any() else ""
+        where = f" (first: {first_offender(data, bad)}, value {_py(s[bad].iloc[0])!r})" if bad.any() else ""
         raise CRMDataError(
             f"{func}: column '{col}' must hold dates; some values cannot be read as dates{where}. "
             f"Fix them or parse with pandas.to_datetime(data['{col}'], format=...)."
@@ -171,7 +183,7 @@ def _bool_column(data: pd.DataFrame, col: str, *, func: str) -> np.ndarray:
     if mapped.isna().any():
         bad = mapped.isna()
         raise CRMDataError(
-            f"{func}: column '{col}' must be true/false, found {s[bad].iloc[0]!r} "
+            f"{func}: column '{col}' must be true/false, found {_py(s[bad].iloc[0])!r} "
             f"(first: {first_offender(data, bad)}). Convert it, e.g. data['{col}'] == 'yes'."
         )
     return mapped.to_numpy(dtype=bool)
@@ -191,7 +203,7 @@ def _customer_ids(customers: Any, customer: str, *, func: str) -> pd.Index:
         raise CRMDataError(f"{func}: customers has missing ids. Drop them first.")
     if not ids.is_unique:
         dup = ids[ids.duplicated()][0]
-        raise CRMDataError(f"{func}: customers lists customer {dup!r} more than once. Pass each id once.")
+        raise CRMDataError(f"{func}: customers lists customer {_py(dup)!r} more than once. Pass each id once.")
     return ids.rename(customer)
 
 
@@ -208,7 +220,7 @@ def _align(out: pd.DataFrame, customers: Any, customer: str, *, func: str, zero:
     extra = out.index.difference(ids)
     if len(extra):
         warnings.warn(
-            f"{func}: {len(extra)} customers in the table are not in `customers` (first: {extra[0]!r}); "
+            f"{func}: customers in the table but not in `customers`: {len(extra):,} (first: {_py(extra[0])!r}); "
             "they are left out of the result.",
             UserWarning,
             stacklevel=3,
@@ -234,8 +246,7 @@ class _Tx:
         check_columns(tx, [amount], func=func, param="amount")
         cost = _optional_column(tx, cost, "cost", func=func, param="cost")
         is_return = _optional_column(tx, is_return, "is_return", func=func, param="is_return")
-        if order is not None:
-            check_columns(tx, [order], func=func, param="order")
+        order = _optional_column(tx, order, "order_id", func=func, param="order")
         numeric = [amount] + ([cost] if cost else [])
         check_numeric(tx, numeric, func=func)
         check_no_missing(tx, [customer, date, *numeric] + ([order] if order else []), func=func)
@@ -286,13 +297,36 @@ class _Tx:
     def purchase_codes(self) -> np.ndarray:
         return self.codes[~self.ret] if self.has_returns else self.codes
 
-    def count(self) -> np.ndarray:
+    def _order_groups(self, mask: np.ndarray):
+        """Codes of the distinct (customer, order) pairs among rows in ``mask``, and each pair's customer."""
+        ocodes, uniq = pd.factorize(self.orders.to_numpy()[mask])
+        key = self.codes[mask].astype(np.int64) * max(len(uniq), 1) + ocodes
+        group, keys = pd.factorize(key)
+        return group, (np.asarray(keys) // max(len(uniq), 1)).astype(np.intp)
+
+    def count(self, returns: bool = False) -> np.ndarray:
+        """Purchase orders (or return orders) per customer."""
+        mask = self.ret if returns else ~self.ret
         if self.orders is not None:
-            mask = ~self.ret
-            pair = pd.DataFrame({"c": self.codes[mask], "o": self.orders.to_numpy()[mask]})
-            first = ~pair.duplicated().to_numpy()
-            return np.bincount(pair["c"].to_numpy()[first], minlength=self.n)
+            if not mask.any():
+                return np.zeros(self.n, dtype=np.int64)
+            _, owner = self._order_groups(mask)
+            return np.bincount(owner, minlength=self.n)
+        if returns:
+            return np.bincount(self.codes[mask], minlength=self.n)
         return np.bincount(self.purchase_codes(), minlength=self.n)
+
+    def largest_purchase(self):
+        """The largest single purchase per customer (order total with an order column), and who bought."""
+        buy = ~self.ret if self.has_returns else None
+        if self.orders is None:
+            return self.extreme(self.amount, "max", buy)
+        mask = ~self.ret
+        group, owner = self._order_groups(mask)
+        totals = np.bincount(group, weights=self.amount[mask])
+        out = np.full(self.n, -np.inf)
+        np.maximum.at(out, owner, totals)
+        return out, np.bincount(owner, minlength=self.n) > 0
 
     def total(self, weights: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         if mask is None:
@@ -324,7 +358,7 @@ class _Tx:
     def returns(self):
         if not self.has_returns:
             return np.zeros(self.n, dtype=np.int64), np.zeros(self.n)
-        n_ret = np.bincount(self.codes[self.ret], minlength=self.n)
+        n_ret = self.count(returns=True)
         amt = np.bincount(self.codes[self.ret], weights=-self.amount[self.ret], minlength=self.n)
         return n_ret, amt
 
@@ -355,7 +389,7 @@ def summarize_customers(
     as_of: Any = None,
     cost: Any = _DEFAULT,
     is_return: Any = _DEFAULT,
-    order: str | None = None,
+    order: Any = _DEFAULT,
     customers: Any = None,
 ) -> pd.DataFrame:
     """Summarise transactions into one row per customer: recency, frequency, monetary value, tenure.
@@ -381,8 +415,10 @@ def summarize_customers(
     is_return : str or None, default "is_return"
         True/false column flagging returns (see "How returns count" in the module help).
         Without it, rows with a negative amount are returns.
-    order : str, optional
-        Column with the order id: when given, ``frequency`` counts distinct orders instead of rows.
+    order : str or None, default "order_id"
+        Column with the order id: ``frequency`` and ``n_returns`` count distinct orders, so the
+        lines of one order count once. Left at the default, a missing ``order_id`` column is
+        skipped (each row is an order); pass None to count rows.
     customers : DataFrame, Index or list, optional
         The full customer list: customers with no transaction are kept, with ``frequency``,
         ``monetary``, ``n_returns`` and ``return_amount`` 0 and dates, recency and ratios missing.
@@ -395,11 +431,11 @@ def summarize_customers(
 
         - ``first_purchase``, ``last_purchase``: dates of the first and last purchase;
         - ``recency_days``: whole days from the last purchase to ``as_of``;
-        - ``frequency``: number of purchases (returns do not count);
+        - ``frequency``: number of purchase orders (returns do not count);
         - ``monetary``: net amount, purchases minus returns;
         - ``avg_order_value``: ``monetary / frequency``;
         - ``tenure_days``: whole days from the first purchase to ``as_of``;
-        - ``n_returns``, ``return_amount``: number and (positive) amount of returns;
+        - ``n_returns``, ``return_amount``: number of orders with returns and amount returned (positive);
         - ``margin`` = net amount minus net cost and ``margin_rate`` = margin / monetary,
           when there is a cost column.
 
@@ -487,7 +523,7 @@ def transaction_indicators(
     amount: str = "amount",
     cost: Any = _DEFAULT,
     is_return: Any = _DEFAULT,
-    order: str | None = None,
+    order: Any = _DEFAULT,
     as_of: Any = None,
     period_days: int = 365,
     customers: Any = None,
@@ -518,14 +554,14 @@ def transaction_indicators(
         ==========================  ====================  =========================================
         column                      indicator             computation
         ==========================  ====================  =========================================
-        ``n_transactions``          交易次数              purchases (returns not counted)
+        ``n_transactions``          交易次数              purchase orders (not returns)
         ``amount``                  交易额                net amount (purchases - returns)
         ``profit``                  利润                  net amount - net cost (needs ``cost``)
         ``gross_margin_rate``       毛利率                profit / amount (needs ``cost``)
         ``avg_transaction_amount``  平均单笔交易额        amount / n_transactions
-        ``max_transaction_amount``  最大单笔交易额        largest single purchase
+        ``max_transaction_amount``  最大单笔交易额        largest purchase (order total)
         ``return_amount``           退货金额              amount returned (positive)
-        ``n_returns``               退货次数              number of return rows
+        ``n_returns``               退货次数              orders with a return line
         ``tenure_days``             已交易时间            as_of - first purchase (days)
         ``avg_cycle_days``          平均交易周期          mean days between consecutive purchases
         ``expected_sales``          销售预期金额          net amount of the last ``period_days``
@@ -578,8 +614,7 @@ def transaction_indicators(
     n = t.count()
     net = t.total(t.amount)
     n_ret, ret_amt = t.returns()
-    buy = ~t.ret if t.has_returns else None
-    biggest, bought = t.extreme(t.amount, "max", buy)
+    biggest, bought = t.largest_purchase()
     biggest = np.where(bought, biggest, np.nan)
     span_days = (last - first) / _day_units(t.dtype)
     cycle = np.where(n >= 2, span_days / np.maximum(n - 1, 1), np.nan)
@@ -711,7 +746,7 @@ def financial_indicators(
         neg = pay[col].to_numpy(dtype=np.float64, na_value=np.nan) < 0
         if neg.any():
             raise CRMDataError(
-                f"{func}: {int(neg.sum())} rows have a negative '{col}' (first: {first_offender(pay, neg)}). "
+                f"{func}: {_rows(int(neg.sum()))} a negative '{col}' (first: {first_offender(pay, neg)}). "
                 "Book credit notes as separate negative transactions, not as invoices."
             )
     inv_dates = _datetime_column(pay, invoice_date, func=func)
@@ -965,7 +1000,7 @@ def characteristic_indicators(
     if not master[customer].is_unique:
         dup = master[customer][master[customer].duplicated()].iloc[0]
         raise CRMDataError(
-            f"{func}: customer {dup!r} appears more than once in '{customer}'. "
+            f"{func}: customer {_py(dup)!r} appears more than once in '{customer}'. "
             "Remove duplicate records first (see crmlearn.idic)."
         )
     if kind is not None:

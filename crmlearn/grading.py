@@ -63,6 +63,16 @@ __all__ = [
     "RFM_SEGMENTS",
 ]
 
+
+def _rows(n: int) -> str:
+    """'1 row has' or 'n rows have', for messages."""
+    return "1 row has" if n == 1 else f"{n:,} rows have"
+
+
+def _py(v):
+    """A numpy scalar as the plain Python value (so messages read 5.0, not np.float64(5.0))."""
+    return v.item() if isinstance(v, np.generic) else v
+
 _EPS = 1e-9  # tolerance for float round-off when comparing shares with cut-offs
 
 #: The four tiers of the customer tier model (Zeithaml, Rust & Lemon 2001), best first, with Chinese names.
@@ -116,7 +126,7 @@ def _numeric_column(data: pd.DataFrame, col: str, *, func: str, param: str) -> n
     bad = ~np.isfinite(arr)
     if bad.any():
         raise CRMDataError(
-            f"{func}: {int(bad.sum())} rows have an infinite '{col}' value (first: {first_offender(data, bad)}). "
+            f"{func}: {_rows(int(bad.sum()))} an infinite '{col}' value (first: {first_offender(data, bad)}). "
             "Replace them with finite numbers first."
         )
     return arr
@@ -133,8 +143,8 @@ def _shares_input(data: Any, value: str, negative: str, *, func: str, allow: boo
         if negative == "raise":
             others = "" if not allow else ", negative='allow' to keep them (a 'whale curve' above 100%)"
             raise CRMDataError(
-                f"{func}: {int(neg.sum())} rows have a negative '{value}' value (first: {first_offender(data, neg)}, "
-                f"value {x[neg][0]!r}). Shares of a total need values >= 0: pass negative='clip' to count "
+                f"{func}: {_rows(int(neg.sum()))} a negative '{value}' value (first: {first_offender(data, neg)}, "
+                f"value {_py(x[neg][0])!r}). Shares of a total need values >= 0: pass negative='clip' to count "
                 f"them as 0{others}, or use a column that cannot be negative."
             )
         if negative == "clip":
@@ -142,7 +152,7 @@ def _shares_input(data: Any, value: str, negative: str, *, func: str, allow: boo
     total = x.sum()
     if not total > 0:
         raise CRMDataError(
-            f"{func}: the total of '{value}' is {total!r}, so shares of it are undefined. "
+            f"{func}: the total of '{value}' is {_py(total)!r}, so shares of it are undefined. "
             "Pass a column with a positive total."
         )
     return x
@@ -936,7 +946,8 @@ def value_scorecard(
     -----
     perspective score = mean of its normalised columns;
     current = (w_f f + w_s s) / (w_f + w_s); potential = (w_v v + w_c c) / (w_v + w_c);
-    high = strictly above the split.
+    high = strictly above the split, so customers exactly at the median are "low" (with one
+    customer, or all customers equal, everybody is in "reduce").
 
     References
     ----------
@@ -1371,8 +1382,8 @@ def rfm_scores(
         neg = arr < 0
         if neg.any():
             raise CRMDataError(
-                f"{func}: {int(neg.sum())} rows have a negative '{col}' value (first: {first_offender(data, neg)}, "
-                f"value {arr[neg][0]!r}). Recency is days since the last purchase and frequency a count, "
+                f"{func}: {_rows(int(neg.sum()))} a negative '{col}' value (first: {first_offender(data, neg)}, "
+                f"value {_py(arr[neg][0])!r}). Recency is days since the last purchase and frequency a count, "
                 "so neither can be negative; check the as_of date and the columns."
             )
     R = _tie_aware_scores(-r, bins)

@@ -1,2 +1,457 @@
-"""Plots for grading (placeholder until written)."""
-__all__: list[str] = []
+"""Plots for customer grading and segmentation (Chapters 2 and 4).
+
+Each function takes the table a :mod:`crmlearn.grading` or :mod:`crmlearn.segmentation`
+function returns, draws on ``ax`` (or the current Axes), labels it in English and returns
+the Axes. Lines over many customers are thinned to a few thousand points, so a million
+customers draw as fast as a thousand.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .._validation import CRMDataError, check_columns
+from ._base import get_ax
+
+__all__ = [
+    "pareto_chart",
+    "lorenz_plot",
+    "abc_chart",
+    "pyramid_plot",
+    "rfm_heatmap",
+    "scorecard_plot",
+    "segment_share_chart",
+    "segment_profile_plot",
+    "elbow_plot",
+]
+
+CLASS_COLOURS = ("#1b5e20", "#f9a825", "#b71c1c", "#5c6bc0", "#8d6e63", "#78909c")
+MAX_POINTS = 2000
+
+
+def _thin(n: int, max_points: int = MAX_POINTS) -> np.ndarray:
+    """Indices 0..n-1 thinned to about ``max_points`` (first and last kept)."""
+    if n <= max_points:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, max_points).round().astype(np.int64))
+
+
+def _percent_axes(ax, x: bool = True, y: bool = True) -> None:
+    from matplotlib.ticker import PercentFormatter
+
+    if x:
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    if y:
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+
+
+def _need(table, cols, func, hint):
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{func}: expected the table from {hint}, got {type(table).__name__}.")
+    missing = [c for c in cols if c not in table.columns]
+    if missing:
+        raise CRMDataError(f"{func}: column '{missing[0]}' not found. Pass the result of {hint}.")
+    if len(table) == 0:
+        raise CRMDataError(f"{func}: the table is empty; nothing to draw.")
+
+
+def pareto_chart(pareto: pd.DataFrame, *, cutoff: float = 0.8, top: float | None = None, max_bars: int = 40,
+                 ax=None):
+    """Pareto chart: cumulative share of value against share of customers ranked by value.
+
+    Draws the cumulative curve, a dashed line at ``cutoff`` (80%) and where the curve crosses
+    it ("the top x% of customers bring 80%"); with ``max_bars`` or fewer customers, each
+    customer's own share as a bar.
+
+    Parameters
+    ----------
+    pareto : DataFrame
+        The result of :func:`crmlearn.grading.pareto_table`.
+    cutoff : float, default 0.8
+        The share of value to mark.
+    top : float, optional
+        Also mark the share of value of the top ``top`` of customers (e.g. 0.2).
+    max_bars : int, default 40
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    func = "pareto_chart"
+    _need(pareto, ["cum_customer_share", "cum_share", "share"], func, "crmlearn.grading.pareto_table(data)")
+    ax = get_ax(ax)
+    x = pareto["cum_customer_share"].to_numpy(dtype=float)
+    y = pareto["cum_share"].to_numpy(dtype=float)
+    n = len(x)
+    if n <= max_bars:
+        ax.bar(x - 0.5 / n, pareto["share"].to_numpy(dtype=float), width=1.0 / n, color="#90a4ae",
+               edgecolor="white", label="Share of each customer")
+    idx = _thin(n)
+    ax.plot(np.r_[0.0, x[idx]], np.r_[0.0, y[idx]], color=CLASS_COLOURS[0], lw=2, label="Cumulative share of value")
+    ax.axhline(cutoff, color="#b71c1c", ls="--", lw=1, label=f"{cutoff:.0%} of value")
+    reach = int(np.searchsorted(y, cutoff - 1e-9))
+    if reach < n:
+        xr = x[reach]
+        ax.axvline(xr, color="#b71c1c", ls=":", lw=1)
+        ax.annotate(f"top {xr:.0%} of customers\nbring {cutoff:.0%} of value", xy=(xr, cutoff),
+                    xytext=(min(xr + 0.05, 0.55), max(cutoff - 0.3, 0.05)),
+                    arrowprops={"arrowstyle": "->", "color": "#444444"}, fontsize=9)
+    if top is not None:
+        k = min(n, max(1, int(np.ceil(top * n - 1e-9))))
+        share = y[k - 1]
+        ax.plot([x[k - 1]], [share], "o", color="#f9a825", ms=8, zorder=5,
+                label=f"top {top:.0%} bring {share:.0%}")
+    ax.set(xlim=(0, 1), ylim=(0, max(1.02, float(np.nanmax(y)) * 1.02)),
+           xlabel="Share of customers, ranked by value (largest first)", ylabel="Share of total value")
+    _percent_axes(ax)
+    ax.legend(loc="lower right", fontsize=9)
+    return ax
+
+
+def lorenz_plot(lorenz: pd.DataFrame, *, gini: float | None = None, ax=None):
+    """Lorenz curve of the value with the line of perfect equality; the Gini in the legend.
+
+    Parameters
+    ----------
+    lorenz : DataFrame
+        The result of :func:`crmlearn.grading.lorenz_curve`.
+    gini : float, optional
+        The Gini coefficient; computed from the curve when not given (1 - 2 x area under it).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    func = "lorenz_plot"
+    _need(lorenz, ["cum_customer_share", "cum_value_share"], func, "crmlearn.grading.lorenz_curve(data)")
+    ax = get_ax(ax)
+    x = lorenz["cum_customer_share"].to_numpy(dtype=float)
+    y = lorenz["cum_value_share"].to_numpy(dtype=float)
+    if gini is None:
+        gini = float(1 - 2 * np.sum((x[1:] - x[:-1]) * (y[1:] + y[:-1]) / 2))
+    idx = _thin(len(x))
+    ax.plot([0, 1], [0, 1], color="#777777", ls="--", lw=1, label="Perfect equality")
+    ax.fill_between(x[idx], y[idx], x[idx], color="#f9a825", alpha=0.3, label="Inequality area")
+    ax.plot(x[idx], y[idx], color=CLASS_COLOURS[0], lw=2, label=f"Lorenz curve (Gini = {gini:.2f})")
+    ax.set(xlim=(0, 1), ylim=(0, 1), aspect="equal",
+           xlabel="Share of customers, smallest value first", ylabel="Share of total value")
+    _percent_axes(ax)
+    ax.legend(loc="upper left", fontsize=9)
+    return ax
+
+
+def abc_chart(abc: pd.DataFrame, *, cutoffs: Sequence[float] = (0.8, 0.95), ax=None):
+    """ABC classes on the cumulative value curve: A, B and C coloured, the cut-offs dashed.
+
+    Parameters
+    ----------
+    abc : DataFrame
+        The result of :func:`crmlearn.grading.abc_classify`.
+    cutoffs : (float, float), default (0.8, 0.95)
+        The cut-offs used (drawn as lines).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    func = "abc_chart"
+    _need(abc, ["cum_share", "abc_class"], func, "crmlearn.grading.abc_classify(data)")
+    ax = get_ax(ax)
+    order = np.argsort(abc["cum_share"].to_numpy(dtype=float), kind="stable")
+    y = abc["cum_share"].to_numpy(dtype=float)[order]
+    cls = np.asarray(abc["abc_class"].astype(str))[order]
+    n = len(y)
+    x = np.arange(1, n + 1) / n
+    for colour, name in zip(CLASS_COLOURS, ["A", "B", "C"]):
+        pos = np.flatnonzero(cls == name)
+        if len(pos) == 0:
+            continue
+        seg = np.r_[max(pos[0] - 1, -1), pos]
+        seg = seg[_thin(len(seg))]
+        xs = np.where(seg < 0, 0.0, x[np.maximum(seg, 0)])
+        ys = np.where(seg < 0, 0.0, y[np.maximum(seg, 0)])
+        ax.fill_between(xs, ys, color=colour, alpha=0.25)
+        ax.plot(xs, ys, color=colour, lw=2.5,
+                label=f"{name}: {len(pos) / n:.0%} of customers, {y[pos[-1]] - (y[pos[0] - 1] if pos[0] else 0):.0%} of value")
+    for c in cutoffs:
+        ax.axhline(c, color="#555555", ls="--", lw=0.8)
+        ax.text(0.99, c, f"{c:.0%}", ha="right", va="bottom", fontsize=8, color="#555555")
+    ax.set(xlim=(0, 1), ylim=(0, 1.02), xlabel="Share of customers, ranked by value (largest first)",
+           ylabel="Cumulative share of value")
+    _percent_axes(ax)
+    ax.legend(loc="lower right", fontsize=9)
+    return ax
+
+
+def pyramid_plot(summary: pd.DataFrame, *, inactive: str = "inactive", ax=None):
+    """The customer pyramid: one layer per level, top level at the apex, shares written beside.
+
+    The layers are drawn with equal heights (the shape is a picture, not a scale); beside each
+    layer are its share of customers and of value. Core levels are green, non-core grey; an
+    ``inactive`` level is drawn as a flat base under the pyramid.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        The result of :func:`crmlearn.grading.pyramid_summary`.
+    inactive : str, default "inactive"
+        Name of the level drawn as the base.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One patch per level in ``ax.patches``, top level first.
+    """
+    func = "pyramid_plot"
+    _need(summary, ["customers", "customer_share", "value_share"], func,
+          "crmlearn.grading.pyramid_summary(customer_pyramid(data))")
+    ax = get_ax(ax)
+    names = [str(i) for i in summary.index]
+    shares = summary["customer_share"].to_numpy(dtype=float)
+    vshare = summary["value_share"].to_numpy(dtype=float)
+    core = summary["core"].to_numpy(dtype=bool) if "core" in summary.columns else np.zeros(len(names), dtype=bool)
+    layers = [i for i, nm in enumerate(names) if nm != inactive]
+    k = len(layers)
+
+    def half(y):  # half-width of the triangle at height y (apex at y = k)
+        return 0.5 * (k - y) / k
+
+    for j, i in enumerate(layers):
+        top, bottom = k - j, k - j - 1
+        colour = CLASS_COLOURS[0] if core[i] else "#90a4ae"
+        ax.fill([-half(bottom), half(bottom), half(top), -half(top)], [bottom, bottom, top, top],
+                color=colour, edgecolor="white", lw=2)
+        if j > 0:  # the apex is too narrow for a name: it is in the text beside
+            ax.text(0, bottom + 0.5, names[i], ha="center", va="center", fontsize=9, color="white",
+                    fontweight="bold")
+        ax.text(0.58, bottom + 0.5, f"{names[i]}: {shares[i]:.1%} of customers, {vshare[i]:.1%} of value",
+                ha="left", va="center", fontsize=9)
+    base = [i for i, nm in enumerate(names) if nm == inactive]
+    for i in base:
+        ax.fill([-0.5, 0.5, 0.5, -0.5], [-0.9, -0.9, -0.1, -0.1], color="#d7ccc8", edgecolor="white", lw=2)
+        ax.text(0, -0.5, names[i], ha="center", va="center", fontsize=9, color="#4e342e", fontweight="bold")
+        ax.text(0.58, -0.5, f"{names[i]}: {shares[i]:.1%} of customers, {vshare[i]:.1%} of value", ha="left",
+                va="center", fontsize=9)
+    ax.set(xlim=(-0.55, 1.6), ylim=(-1.0 if base else -0.1, k + 0.1), xticks=[], yticks=[])
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=CLASS_COLOURS[0], label="core"), Patch(color="#90a4ae", label="non-core")]
+    ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
+    return ax
+
+
+def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None):
+    """R x F heatmap of the average value (monetary) of the customers in each cell.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        The result of :func:`crmlearn.grading.rfm_scores`.
+    value : str, default "monetary"
+        The column to average in each cell.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The image is ``ax.images[0]``; each cell shows its average and a colour bar is added.
+    """
+    func = "rfm_heatmap"
+    _need(scores, ["R", "F"], func, "crmlearn.grading.rfm_scores(data)")
+    check_columns(scores, [value], func=func, param="value")
+    ax = get_ax(ax)
+    bins = int(scores.attrs.get("rfm_bins") or max(scores["R"].max(), scores["F"].max()))
+    levels = np.arange(1, bins + 1)
+    grid = (scores.groupby(["R", "F"], observed=True)[value].mean().unstack("F")
+            .reindex(index=levels, columns=levels))
+    counts = (scores.groupby(["R", "F"], observed=True).size().unstack("F").reindex(index=levels, columns=levels))
+    data = grid.to_numpy(dtype=float)
+    im = ax.imshow(np.ma.masked_invalid(data), origin="lower", cmap="YlGn", aspect="auto",
+                   extent=(0.5, bins + 0.5, 0.5, bins + 0.5))
+    finite = data[np.isfinite(data)]
+    mid = (finite.min() + finite.max()) / 2 if finite.size else 0
+    for i, r in enumerate(levels):
+        for j, f in enumerate(levels):
+            v = data[i, j]
+            if np.isfinite(v):
+                ax.text(f, r, f"{v:,.0f}\n(n={int(counts.iloc[i, j])})", ha="center", va="center", fontsize=7.5,
+                        color="white" if v > mid else "black")
+    ax.figure.colorbar(im, ax=ax, label=f"Average {value}")
+    ax.set(xticks=levels, yticks=levels, xlabel="F score (frequency; higher = more purchases)",
+           ylabel="R score (recency; higher = more recent)")
+    return ax
+
+
+def scorecard_plot(scorecard: pd.DataFrame, *, max_points: int = 5000, ax=None):
+    """The value scorecard's 2x2: current value against potential value, one dot per customer.
+
+    Parameters
+    ----------
+    scorecard : DataFrame
+        The result of :func:`crmlearn.grading.value_scorecard`.
+    max_points : int, default 5000
+        At most this many customers are drawn (a fixed random sample), so large tables stay readable.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    func = "scorecard_plot"
+    _need(scorecard, ["current_value", "potential_value", "quadrant"], func,
+          "crmlearn.grading.value_scorecard(data, ...)")
+    ax = get_ax(ax)
+    n = len(scorecard)
+    rows = np.arange(n)
+    if n > max_points:
+        rows = np.sort(np.random.default_rng(0).choice(n, max_points, replace=False))
+    cur = scorecard["current_value"].to_numpy(dtype=float)
+    pot = scorecard["potential_value"].to_numpy(dtype=float)
+    quad = np.asarray(scorecard["quadrant"].astype(str))
+    split = scorecard.attrs.get("split", {"current": float(np.median(cur)), "potential": float(np.median(pot))})
+    colours = {"core": CLASS_COLOURS[0], "maintain": "#5c6bc0", "develop": "#f9a825", "reduce": "#b71c1c"}
+    for name, colour in colours.items():
+        sel = rows[quad[rows] == name]
+        share = (quad == name).mean()
+        ax.scatter(cur[sel], pot[sel], s=12, alpha=0.6, color=colour, label=f"{name} ({share:.0%})")
+    ax.axvline(split["current"], color="#555555", lw=1, ls="--")
+    ax.axhline(split["potential"], color="#555555", lw=1, ls="--")
+    corners = {"core": (0.98, 0.98, "right", "top"), "maintain": (0.98, 0.02, "right", "bottom"),
+               "develop": (0.02, 0.98, "left", "top"), "reduce": (0.02, 0.02, "left", "bottom")}
+    short = {"core": "invest and retain", "maintain": "keep it efficient", "develop": "invest selectively",
+             "reduce": "cut the cost to serve"}
+    for name, (x, y, ha, va) in corners.items():
+        ax.text(x, y, f"{name}: {short[name]}", transform=ax.transAxes, ha=ha, va=va, fontsize=8.5,
+                color=colours[name], fontweight="bold")
+    lo = min(cur.min(), pot.min())
+    hi = max(cur.max(), pot.max())
+    pad = (hi - lo) * 0.08 or 0.1
+    ax.set(xlim=(lo - pad, hi + pad), ylim=(lo - pad, hi + pad), xlabel="Current value (financial + sales)",
+           ylabel="Potential value (service + customer potential)")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, title="Quadrant")
+    return ax
+
+
+def segment_share_chart(profile: pd.DataFrame, *, ax=None):
+    """Share of customers against share of value for each segment, grade or class (grouped bars).
+
+    Parameters
+    ----------
+    profile : DataFrame
+        A table with ``customer_share`` and ``value_share`` per row, e.g. from
+        :func:`crmlearn.segmentation.segment_by`, :func:`crmlearn.segmentation.nature_summary` or
+        :func:`crmlearn.grading.pyramid_summary`.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    func = "segment_share_chart"
+    _need(profile, ["customer_share", "value_share"], func, "crmlearn.segmentation.segment_by(data, by=...)")
+    ax = get_ax(ax)
+    labels = [" / ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in profile.index]
+    x = np.arange(len(labels))
+    ax.bar(x - 0.2, profile["customer_share"].to_numpy(dtype=float), width=0.4, color="#90a4ae",
+           label="Share of customers")
+    ax.bar(x + 0.2, profile["value_share"].to_numpy(dtype=float), width=0.4, color=CLASS_COLOURS[0],
+           label="Share of value")
+    name = profile.index.name if isinstance(profile.index.name, str) else "segment"
+    ax.set(xticks=x, xlabel=name.replace("_", " "), ylabel="Share")
+    ax.set_xticklabels(labels, rotation=30 if max(map(len, labels), default=0) > 8 else 0, ha="right"
+                       if max(map(len, labels), default=0) > 8 else "center")
+    ax.axhline(0, color="black", lw=0.8)
+    _percent_axes(ax, x=False)
+    ax.legend(fontsize=9)
+    return ax
+
+
+def segment_profile_plot(profiles: pd.DataFrame, *, features: Sequence[str] | None = None, ax=None):
+    """Profile of each segment: the mean of each feature as an index (100 = all customers).
+
+    Parameters
+    ----------
+    profiles : DataFrame
+        The result of :func:`crmlearn.segmentation.segment_profiles`.
+    features : list of str, optional
+        The features to show; default every column after the size and value columns.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Grouped bars: one group per feature, one bar per segment (labelled with its share of customers).
+    """
+    func = "segment_profile_plot"
+    _need(profiles, ["customers"], func, "crmlearn.segmentation.segment_profiles(data)")
+    skip = {"customers", "customer_share", "value", "value_share"}
+    if features is None:
+        features = [c for c in profiles.columns if c not in skip]
+    else:
+        features = [features] if isinstance(features, str) else list(features)
+        check_columns(profiles, features, func=func, param="features")
+    if not features:
+        raise CRMDataError(f"{func}: no feature columns to draw; pass features=[...].")
+    ax = get_ax(ax)
+    counts = profiles["customers"].to_numpy(dtype=float)
+    means = profiles[features].to_numpy(dtype=float)
+    overall = (means * counts[:, None]).sum(axis=0) / counts.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        index = np.where(overall != 0, means / overall * 100, np.nan)
+    k = len(profiles)
+    width = 0.8 / k
+    x = np.arange(len(features))
+    shares = counts / counts.sum()
+    for i, (seg, share) in enumerate(zip(profiles.index, shares)):
+        ax.bar(x - 0.4 + width * (i + 0.5), index[i], width=width, color=CLASS_COLOURS[i % len(CLASS_COLOURS)],
+               label=f"segment {seg} ({share:.0%})")
+    ax.axhline(100, color="black", lw=0.8, ls="--")
+    ax.set(xticks=x, ylabel="Segment mean / mean of all customers x 100", xlabel="Feature")
+    ax.set_xticklabels([f.replace("_", " ") for f in features])
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return ax
+
+
+def elbow_plot(k_table: pd.DataFrame, *, ax=None):
+    """Elbow and silhouette for choosing the number of segments.
+
+    Inertia (left axis, falling) and silhouette (right axis) against k; the k with the highest
+    silhouette is marked.
+
+    Parameters
+    ----------
+    k_table : DataFrame
+        The result of :func:`crmlearn.segmentation.choose_k`.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The inertia axes; the silhouette axes is ``ax.right_ax``.
+    """
+    func = "elbow_plot"
+    _need(k_table, ["inertia", "silhouette"], func, "crmlearn.segmentation.choose_k(data, features=...)")
+    ax = get_ax(ax)
+    k = k_table.index.to_numpy()
+    ax.plot(k, k_table["inertia"].to_numpy(dtype=float), "o-", color=CLASS_COLOURS[0], label="Inertia (elbow)")
+    ax.set(xlabel="Number of segments k", ylabel="Inertia (within-segment sum of squares)", xticks=k)
+    right = ax.twinx()
+    sil = k_table["silhouette"].to_numpy(dtype=float)
+    right.plot(k, sil, "s--", color="#f9a825", label="Silhouette")
+    right.set(ylabel="Silhouette (higher = better separated)")
+    if np.isfinite(sil).any():
+        best = int(np.nanargmax(sil))
+        right.plot([k[best]], [sil[best]], "*", ms=16, color="#b71c1c", label=f"Best silhouette: k = {k[best]}")
+    h1, l1 = ax.get_legend_handles_labels()
+    h2, l2 = right.get_legend_handles_labels()
+    ax.legend(h1 + h2, l1 + l2, loc="upper right", fontsize=9)
+    ax.right_ax = right
+    return ax

@@ -1,2 +1,412 @@
-"""Widgets for grading (placeholder until written)."""
-__all__: list[str] = []
+"""Widgets for grading and segmentation (Chapters 2 and 4): move a slider, see the grades change.
+
+Each builder wires sliders to a function of :mod:`crmlearn.grading` or
+:mod:`crmlearn.segmentation` and a plot of :mod:`crmlearn.plots`, and returns an
+``ipywidgets.VBox``: the sliders, a line of text, the figure and (for some) a table. The
+sliders are in ``.controls`` (a dict by name), the last computed result in ``.result``, the
+text line in ``.summary`` and the table in ``.table`` (both HTML widgets). A setting the
+function refuses (e.g. ABC cut-offs that do not increase) shows its error message in place of
+the figure and is kept in ``.error``.
+"""
+from __future__ import annotations
+
+import html as _html
+from typing import Any, Callable, Mapping, Sequence
+
+__all__ = [
+    "top_share_widget",
+    "abc_widget",
+    "scorecard_widget",
+    "pyramid_widget",
+    "rfm_widget",
+    "kmeans_widget",
+]
+
+_STYLE = {"description_width": "initial"}
+
+
+def _table_html(table) -> str:
+    return table.to_html(float_format=lambda v: f"{v:,.3f}", border=0, classes="crmlearn-table")
+
+
+def _live(controls: Mapping[str, Any], compute: Callable, *, draw: Callable | None = None,
+          summary: Callable | None = None, table: Callable | None = None, figsize=(7, 4.5), rows=None):
+    """A VBox that recomputes ``compute(**slider values)`` and redraws whenever a slider moves."""
+    import ipywidgets as W
+    import matplotlib.pyplot as plt
+    from IPython import get_ipython
+    from IPython.display import display
+
+    from .._validation import CRMDataError
+
+    text = W.HTML()
+    out = W.Output()
+    tab = W.HTML()
+    layout_rows = rows if rows is not None else [W.HBox(list(controls.values()))]
+    box = W.VBox([*layout_rows, text, out, tab])
+    box.controls = dict(controls)
+    box.summary = text
+    box.table = tab
+    box.output = out
+    box.result = None
+    box.error = None
+
+    def update(*_):
+        values = {k: c.value for k, c in controls.items()}
+        try:
+            result = compute(**values)
+        except (CRMDataError, ValueError) as exc:
+            box.error = str(exc)
+            text.value = f"<span style='color:#b71c1c'>{_html.escape(str(exc))}</span>"
+            return
+        box.error = None
+        box.result = result
+        text.value = summary(result) if summary else ""
+        tab.value = _table_html(table(result)) if table else ""
+        if draw is not None:
+            fig, ax = plt.subplots(figsize=figsize)
+            try:
+                draw(result, ax)
+                fig.tight_layout()
+                if get_ipython() is not None:
+                    with out:
+                        out.clear_output(wait=True)
+                        display(fig)
+            finally:
+                plt.close(fig)
+
+    for c in controls.values():
+        c.observe(update, names="value")
+    update()
+    return box
+
+
+def top_share_widget(data, *, value: str = "monetary", top: float = 0.2):
+    """Slide the top share of customers and read the share of value they bring (the 80/20 check).
+
+    Uses :func:`crmlearn.grading.pareto_table`, :func:`crmlearn.grading.top_share` and
+    :func:`crmlearn.plots.pareto_chart`.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    value : str, default "monetary"
+    top : float, default 0.2
+        Starting top share (the slider runs from 1% to 99%).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.result`` is the share of value of the top customers (a float).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"monetary": [500, 300, 60, 40, 30, 25, 20, 15, 6, 4]})
+    >>> w = top_share_widget(df)
+    >>> w.result
+    0.8
+    >>> w.controls["top"].value = 0.1
+    >>> w.result
+    0.5
+    """
+    import ipywidgets as W
+
+    from ..grading import pareto_table, top_share
+    from ..plots.grading import pareto_chart
+
+    table = pareto_table(data, value=value)
+    controls = {"top": W.FloatSlider(value=top, min=0.01, max=0.99, step=0.01, readout_format=".0%",
+                                     description="Top share of customers", style=_STYLE,
+                                     layout=W.Layout(width="420px"))}
+    state = {}
+
+    def compute(top):
+        state["top"] = top
+        return top_share(data, value=value, top=top)
+
+    return _live(
+        controls, compute,
+        draw=lambda share, ax: pareto_chart(table, top=state["top"], ax=ax),
+        summary=lambda share: (f"The top <b>{state['top']:.0%}</b> of customers bring <b>{share:.1%}</b> "
+                               f"of the value ({len(table):,} customers)."),
+    )
+
+
+def abc_widget(data, *, value: str = "monetary", cutoffs: Sequence[float] = (0.8, 0.95)):
+    """Move the A and B cut-offs and see how many customers, and how much value, each class holds.
+
+    Uses :func:`crmlearn.grading.abc_classify`, :func:`crmlearn.segmentation.segment_by` and
+    :func:`crmlearn.plots.abc_chart`.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    value : str, default "monetary"
+    cutoffs : (float, float), default (0.8, 0.95)
+        Starting cut-offs (a range slider: the left handle ends A, the right one ends B).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.result`` is the classified table; ``.table`` shows customers and value per class.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"monetary": [500, 300, 60, 40, 30, 25, 20, 15, 6, 4]})
+    >>> w = abc_widget(df)
+    >>> w.result["abc_class"].value_counts().tolist()
+    [4, 4, 2]
+    >>> w.controls["cutoffs"].value = (0.5, 0.9)
+    >>> w.result["abc_class"].astype(str).tolist()[:3]
+    ['A', 'B', 'B']
+    """
+    import ipywidgets as W
+
+    from ..grading import abc_classify
+    from ..plots.grading import abc_chart
+    from ..segmentation import segment_by
+
+    controls = {"cutoffs": W.FloatRangeSlider(value=tuple(cutoffs), min=0.05, max=1.0, step=0.01,
+                                              readout_format=".0%", description="A | B cut-offs", style=_STYLE,
+                                              layout=W.Layout(width="480px"))}
+
+    def compute(cutoffs):
+        return abc_classify(data, value=value, cutoffs=tuple(cutoffs))
+
+    def table(abc):
+        return segment_by(abc, by="abc_class", value=value)[["customers", "customer_share", "value", "value_share"]]
+
+    return _live(controls, compute, table=table,
+                 draw=lambda abc, ax: abc_chart(abc, cutoffs=controls["cutoffs"].value, ax=ax))
+
+
+def scorecard_widget(data, *, financial: Any = "margin", service: Any = None, potential: Any = None,
+                     sales: Any = "monetary", top_n: int = 10, method: str = "rank"):
+    """Weigh the four perspectives of the value scorecard and watch the top customers re-rank.
+
+    One slider per perspective that has columns (financial, service, customer potential,
+    sales; 0 switches it off). Shows the top ``top_n`` customers by overall score and the 2x2
+    of current against potential value. Uses :func:`crmlearn.grading.value_scorecard` and
+    :func:`crmlearn.plots.scorecard_plot`.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    financial, service, potential, sales, method :
+        As in :func:`crmlearn.grading.value_scorecard`.
+    top_n : int, default 10
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.result`` is the scorecard table; ``.table`` the top customers.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"margin": [90, 80, 10, 5], "monetary": [900, 700, 100, 60],
+    ...                    "satisfaction": [4, 2, 5, 1], "growth": [0.3, 0.0, 0.4, 0.1]},
+    ...                   index=["C1", "C2", "C3", "C4"])
+    >>> w = scorecard_widget(df, service="satisfaction", potential="growth", top_n=2)
+    >>> w.result.sort_values("rank").index[0]
+    'C1'
+    >>> w.controls["service"].value = 3.0
+    >>> w.result.sort_values("rank").index[0]
+    'C3'
+    """
+    import ipywidgets as W
+
+    from ..grading import value_scorecard
+    from ..plots.grading import scorecard_plot
+
+    columns = {"financial": financial, "service": service, "customer": potential, "sales": sales}
+    labels = {"financial": "Financial", "service": "Service", "customer": "Customer potential", "sales": "Sales"}
+    controls = {k: W.FloatSlider(value=1.0, min=0.0, max=3.0, step=0.25, description=labels[k], style=_STYLE)
+                for k, cols in columns.items() if cols is not None}
+    shown = [c for cols in columns.values() if cols is not None for c in ([cols] if isinstance(cols, str) else cols)]
+
+    def compute(**weights):
+        return value_scorecard(data, financial=financial, service=service, potential=potential, sales=sales,
+                               weights=weights, method=method)
+
+    def table(sc):
+        cols = ["rank", "score", "current_value", "potential_value", "quadrant", *dict.fromkeys(shown)]
+        return sc.sort_values("rank", kind="stable").head(top_n)[cols]
+
+    def summary(sc):
+        return f"Top {top_n} customers by overall score (weights: " + ", ".join(
+            f"{labels[k]} {c.value:g}" for k, c in controls.items()) + ")"
+
+    items = list(controls.values())
+    rows = [W.HBox(items[:2]), W.HBox(items[2:])]
+    return _live(controls, compute, draw=lambda sc, ax: scorecard_plot(sc, ax=ax), table=table, summary=summary,
+                 figsize=(8, 4.8), rows=rows)
+
+
+def pyramid_widget(data, *, value: str = "monetary", levels: Any = "vip"):
+    """Resize the levels of the customer pyramid and see customers and value per level.
+
+    One slider per level except the last, which takes the rest of the customers. Uses
+    :func:`crmlearn.grading.customer_pyramid`, :func:`crmlearn.grading.pyramid_summary` and
+    :func:`crmlearn.plots.pyramid_plot`.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    value : str, default "monetary"
+    levels : str or dict, default "vip"
+        Starting levels, as in :func:`crmlearn.grading.customer_pyramid`.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.result`` is the pyramid summary; ``.table`` shows it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"monetary": range(1, 101)})
+    >>> w = pyramid_widget(df)
+    >>> int(w.result.loc["top", "customers"])
+    1
+    >>> w.controls["top"].value = 0.05
+    >>> int(w.result.loc["top", "customers"])
+    5
+    """
+    import ipywidgets as W
+
+    from ..grading import PYRAMID_LEVELS, customer_pyramid, pyramid_summary
+    from ..plots.grading import pyramid_plot
+
+    start = dict(PYRAMID_LEVELS[levels]) if isinstance(levels, str) else dict(levels)
+    names = list(start)
+    controls = {name: W.FloatSlider(value=start[name], min=0.005, max=0.9, step=0.005, readout_format=".1%",
+                                    description=f"{name} (share of customers)", style=_STYLE)
+                for name in names[:-1]}
+
+    def compute(**shares):
+        rest = 1.0 - sum(shares.values())
+        if rest <= 1e-9:
+            raise ValueError(f"The upper levels take {sum(shares.values()):.1%} of customers, leaving nothing for "
+                             f"'{names[-1]}'. Make them smaller.")
+        lv = {**shares, names[-1]: rest}
+        return pyramid_summary(customer_pyramid(data, value=value, levels=lv), value=value)
+
+    def table(summary):
+        return summary[["customers", "customer_share", "value", "value_share", "core", "management"]]
+
+    items = list(controls.values())
+    rows = [W.HBox(items[i:i + 2]) for i in range(0, len(items), 2)]
+    return _live(controls, compute, draw=lambda s, ax: pyramid_plot(s, ax=ax), table=table, rows=rows,
+                 summary=lambda s: f"'{names[-1]}' takes the rest: {1 - sum(c.value for c in controls.values()):.1%} "
+                                   "of the customers who bought.")
+
+
+def rfm_widget(data, *, value: str = "monetary", bins: int = 5, recency: str = "recency_days",
+               frequency: str = "frequency", monetary: str = "monetary"):
+    """Change the number of RFM score levels and see the R x F heatmap of average value.
+
+    Uses :func:`crmlearn.grading.rfm_scores` and :func:`crmlearn.plots.rfm_heatmap`.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer with recency, frequency and monetary columns.
+    value : str, default "monetary"
+        The value averaged in each cell.
+    bins : int, default 5
+        Starting number of levels (slider 2-9).
+    recency, frequency, monetary : str
+        As in :func:`crmlearn.grading.rfm_scores`.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.result`` is the scored table; ``.table`` shows customers and value per RFM score.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"recency_days": range(20), "frequency": range(20), "monetary": range(20)})
+    >>> w = rfm_widget(df)
+    >>> int(w.result["R"].max())
+    5
+    >>> w.controls["bins"].value = 3
+    >>> int(w.result["R"].max())
+    3
+    """
+    import ipywidgets as W
+
+    from ..grading import rfm_scores
+    from ..plots.grading import rfm_heatmap
+    from ..segmentation import segment_by
+
+    controls = {"bins": W.IntSlider(value=bins, min=2, max=9, description="Score levels (bins)", style=_STYLE)}
+
+    def compute(bins):
+        return rfm_scores(data, bins=bins, recency=recency, frequency=frequency, monetary=monetary)
+
+    def table(scores):
+        return segment_by(scores, by="rfm_score", value=value)[["customers", "customer_share", "value_share",
+                                                                "avg_value"]]
+
+    return _live(controls, compute, draw=lambda s, ax: rfm_heatmap(s, value=value, ax=ax), table=table,
+                 figsize=(7, 5.5))
+
+
+def kmeans_widget(data, *, features: Sequence[str], k: int = 4, log: bool = True, scale: bool = True,
+                  value: str | None = None):
+    """Choose the number of k-means segments with a slider and compare the segment profiles.
+
+    Uses :func:`crmlearn.segmentation.kmeans_segments`, :func:`crmlearn.segmentation.segment_profiles`
+    and :func:`crmlearn.plots.segment_profile_plot`.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    features : list of str
+        Numeric columns to cluster on.
+    k : int, default 4
+        Starting number of segments (slider 2-10).
+    log, scale :
+        As in :func:`crmlearn.segmentation.kmeans_segments`.
+    value : str, optional
+        A value column to add up per segment in the table.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.result`` is the profile table (one row per segment); ``.table`` shows it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"frequency": [1, 2, 1, 20, 22, 25, 50, 55], "monetary": [5, 8, 6, 90, 99, 120, 400, 420]})
+    >>> w = kmeans_widget(df, features=["frequency", "monetary"], k=2)
+    >>> len(w.result)
+    2
+    >>> w.controls["k"].value = 3
+    >>> len(w.result)
+    3
+    """
+    import ipywidgets as W
+
+    from ..plots.grading import segment_profile_plot
+    from ..segmentation import kmeans_segments, segment_profiles
+
+    features = [features] if isinstance(features, str) else list(features)
+    controls = {"k": W.IntSlider(value=k, min=2, max=10, description="Number of segments k", style=_STYLE)}
+
+    def compute(k):
+        seg = kmeans_segments(data, features=features, k=k, log=log, scale=scale)
+        return segment_profiles(seg, features=features, value=value)
+
+    return _live(controls, compute, draw=lambda p, ax: segment_profile_plot(p, features=features, ax=ax),
+                 table=lambda p: p, figsize=(8, 4.5))

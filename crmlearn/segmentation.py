@@ -1,0 +1,741 @@
+"""Knowing and segmenting customers (认识、选择与细分客户), Chapter 2.
+
+- Customers by nature (按客户性质分类): :func:`classify_by_nature` and :func:`nature_summary`
+  for the four types — retail (零售客户), business (商家), channel distributors and licensed
+  agents (渠道经销商与持牌代理人) and internal customers (内部客户) — and the value each brings.
+- The four segmentation bases (客户细分方法): behaviour (购买行为), demographics (人口统计),
+  geography (地理位置) and psychographics (心理特征). :func:`segment_by` profiles customers by
+  any column(s) (binning numbers such as age or income); :func:`behaviour_segments` labels
+  one-time, repeat and frequent buyers. :data:`SEGMENTATION_BASES` lists the course-data
+  columns of each base.
+- Data-driven segments: :func:`kmeans_segments` (k-means from scikit-learn),
+  :func:`segment_profiles` and :func:`choose_k` (elbow and silhouette).
+
+scikit-learn is imported inside the functions that need it, so importing this module is cheap.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ._validation import (
+    CRMDataError,
+    check_columns,
+    check_no_missing,
+    check_numeric,
+    check_positive_int,
+    check_table,
+    first_offender,
+)
+
+__all__ = [
+    "NATURE_TYPES",
+    "SEGMENTATION_BASES",
+    "classify_by_nature",
+    "nature_summary",
+    "segment_by",
+    "behaviour_segments",
+    "kmeans_segments",
+    "segment_profiles",
+    "choose_k",
+]
+
+
+def _rows(n: int) -> str:
+    """'1 row has' or 'n rows have', for messages."""
+    return "1 row has" if n == 1 else f"{n:,} rows have"
+
+
+def _py(v):
+    """A numpy scalar as the plain Python value (so messages read 5.0, not np.float64(5.0))."""
+    return v.item() if isinstance(v, np.generic) else v
+
+#: The four customer types by nature: name -> (中文, description).
+NATURE_TYPES = {
+    "retail": ("零售客户", "individuals or households buying final products and services"),
+    "business": ("商家", "firms that add our product to their own offering and sell it on"),
+    "channel": ("渠道经销商与持牌代理人",
+                "distributors and licensed agents, not employed by us, who buy to resell as our local representative"),
+    "internal": ("内部客户", "individuals or departments inside the firm"),
+}
+
+#: The four segmentation bases and the course-data columns that carry them.
+SEGMENTATION_BASES = {
+    "behaviour": ("frequency", "monetary", "recency_days", "behaviour_segment"),
+    "demographic": ("age", "gender", "education", "marital_status", "monthly_income_cny", "has_children"),
+    "geographic": ("region", "city", "city_tier"),
+    "psychographic": ("lifestyle_segment", "values_segment"),
+}
+
+
+# --------------------------------------------------------------------------------------------
+# customers by nature
+# --------------------------------------------------------------------------------------------
+def _flag(data: pd.DataFrame, col: str, *, func: str, param: str) -> np.ndarray:
+    check_columns(data, [col], func=func, param=param)
+    check_no_missing(data, [col], func=func)
+    s = data[col]
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.to_numpy(dtype=bool)
+    if pd.api.types.is_numeric_dtype(s.dtype) and s.isin([0, 1]).all():
+        return s.to_numpy().astype(bool)
+    raise CRMDataError(
+        f"{func}: column '{col}' must be true/false, found dtype {s.dtype} "
+        f"(first value {_py(s.iloc[0])!r}). Convert it, e.g. data['{col}'] == 'yes'."
+    )
+
+
+def classify_by_nature(
+    data: pd.DataFrame,
+    *,
+    internal: str = "is_internal",
+    agent: str = "is_agent",
+    adds_to_offering: str = "adds_to_offering",
+) -> pd.DataFrame:
+    """Classify customers into the four types by nature with three yes/no questions.
+
+    The rules, in order: a unit inside the firm is **internal**; otherwise one that buys to
+    resell as our local representative (a distributor or licensed agent) is **channel**;
+    otherwise one that adds our product to its own offering and sells it on is **business**;
+    everyone else (individuals, households buying for their own use) is **retail**.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    internal, agent, adds_to_offering : str
+        True/false columns answering the three questions.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``data`` with ``nature_type`` (categorical: retail, business, channel,
+        internal) and ``nature_type_zh``.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame.
+    CRMDataError
+        If a column is missing, has missing values or is not true/false, or the table is empty.
+
+    See Also
+    --------
+    nature_summary
+
+    References
+    ----------
+    The four customer types by nature (按客户性质分类) of the course text, Chapter 2.
+
+    Examples
+    --------
+    Exercise 1 of Chapter 2: a family buying a washing machine, a car maker buying tyres, a
+    licensed dealer, the firm's own IT department.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"is_internal": [False, False, False, True],
+    ...                    "is_agent": [False, False, True, False],
+    ...                    "adds_to_offering": [False, True, False, False]})
+    >>> classify_by_nature(df)["nature_type"].tolist()
+    ['retail', 'business', 'channel', 'internal']
+    """
+    func = "classify_by_nature"
+    data = check_table(data, func=func)
+    is_internal = _flag(data, internal, func=func, param="internal")
+    is_agent = _flag(data, agent, func=func, param="agent")
+    adds = _flag(data, adds_to_offering, func=func, param="adds_to_offering")
+    codes = np.where(is_internal, 3, np.where(is_agent, 2, np.where(adds, 1, 0))).astype(np.int8)
+    out = data.copy()
+    out["nature_type"] = pd.Categorical.from_codes(codes, categories=list(NATURE_TYPES))
+    out["nature_type_zh"] = np.asarray([v[0] for v in NATURE_TYPES.values()], dtype=object)[codes]
+    return out
+
+
+def _value(data: pd.DataFrame, value: str | None, *, func: str) -> np.ndarray | None:
+    if value is None:
+        return None
+    check_columns(data, [value], func=func, param="value")
+    check_numeric(data, [value], func=func)
+    check_no_missing(data, [value], func=func)
+    return data[value].to_numpy(dtype=np.float64)
+
+
+def _profile(keys: pd.Series | list, data: pd.DataFrame, value: np.ndarray | None) -> pd.DataFrame:
+    """Customers, shares and value per group of ``keys`` (groups in key order, missing as a group)."""
+    frame = pd.DataFrame({"_n": np.ones(len(data), dtype=np.int64)}, index=data.index)
+    if value is not None:
+        frame["_v"] = value
+    grouped = frame.groupby(keys, observed=True, dropna=False, sort=True)
+    counts = grouped["_n"].sum()
+    out = pd.DataFrame({"customers": counts, "customer_share": counts / len(data)})
+    if value is not None:
+        total = value.sum()
+        sums = grouped["_v"].sum()
+        out["value"] = sums
+        out["value_share"] = sums / total if total != 0 else np.nan
+        out["avg_value"] = sums / counts
+        overall = total / len(data)
+        out["value_index"] = out["avg_value"] / overall * 100 if overall != 0 else np.nan
+    return out
+
+
+def nature_summary(
+    data: pd.DataFrame,
+    *,
+    nature: str = "nature_type",
+    value: str | None = "monetary",
+) -> pd.DataFrame:
+    """Customers and value by type of customer (retail, business, channel, internal).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer with the nature column (e.g. the customer master joined with
+        :func:`crmlearn.customers.summarize_customers`).
+    nature : str, default "nature_type"
+    value : str or None, default "monetary"
+        The value to add up per type; None gives counts only.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by type — the four types always, in the order of :data:`NATURE_TYPES`, then any
+        other value found — with ``name_zh``, ``customers``, ``customer_share`` and, with a value,
+        ``value``, ``value_share``, ``avg_value`` and ``value_index`` (average value of the type
+        / average value of all customers x 100).
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame.
+    CRMDataError
+        If a column is missing, the value is not numeric, a value is missing, or the table is empty.
+
+    See Also
+    --------
+    classify_by_nature, segment_by
+
+    Notes
+    -----
+    value_index = 100 * (value of the type / customers of the type) / (total value / customers).
+
+    References
+    ----------
+    The four customer types by nature (按客户性质分类) of the course text, Chapter 2.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"nature_type": ["retail", "retail", "business", "channel"],
+    ...                    "monetary": [100.0, 100.0, 600.0, 200.0]})
+    >>> nature_summary(df)[["customers", "value_share", "value_index"]]
+                 customers  value_share  value_index
+    nature_type
+    retail               2          0.2         40.0
+    business             1          0.6        240.0
+    channel              1          0.2         80.0
+    internal             0          0.0          NaN
+    """
+    func = "nature_summary"
+    data = check_table(data, func=func)
+    check_columns(data, [nature], func=func, param="nature")
+    check_no_missing(data, [nature], func=func)
+    v = _value(data, value, func=func)
+    prof = _profile(data[nature].astype(str), data, v)
+    order = list(NATURE_TYPES) + sorted(set(prof.index) - set(NATURE_TYPES))
+    prof = prof.reindex(order)
+    prof["customers"] = prof["customers"].fillna(0).astype(np.int64)
+    prof["customer_share"] = prof["customer_share"].fillna(0.0)
+    if v is not None:
+        prof["value"] = prof["value"].fillna(0.0)
+        prof["value_share"] = prof["value_share"].fillna(0.0)
+    prof.insert(0, "name_zh", [NATURE_TYPES.get(k, ("",))[0] for k in order])
+    prof.index.name = nature
+    return prof
+
+
+# --------------------------------------------------------------------------------------------
+# segmentation bases
+# --------------------------------------------------------------------------------------------
+def segment_by(
+    data: pd.DataFrame,
+    *,
+    by: str | Sequence[str],
+    value: str | None = "monetary",
+    bins: int | Sequence[float] | Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Profile customers by one or more columns: how many, what share, how much value.
+
+    This is the table behind every segmentation base: by behaviour (e.g. ``behaviour_segment``),
+    demographics (``age``, ``gender``, ``monthly_income_cny``), geography (``region``,
+    ``city_tier``) or psychographics (``lifestyle_segment``) — see :data:`SEGMENTATION_BASES`.
+    It works as well for grades (``abc_class``, ``tier``, ``level``, ``segment``).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    by : str or list of str
+        Column(s) to segment by. Missing values form their own group.
+    value : str or None, default "monetary"
+        The value to add up per segment; None gives counts only.
+    bins : int, list of edges, or dict column -> int / edges, optional
+        How to cut numeric ``by`` columns into bands: an int makes that many equal-count bands
+        (quantiles), a list gives the band edges (e.g. ages ``[0, 25, 35, 50, 120]``). A dict sets
+        it per column. Without bins, each distinct value is a segment.
+
+    Returns
+    -------
+    DataFrame
+        One row per segment (an Index, or a MultiIndex for several columns) with ``customers``,
+        ``customer_share`` and, with a value, ``value``, ``value_share``, ``avg_value`` and
+        ``value_index`` (segment average / overall average x 100).
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame or ``bins`` has the wrong type.
+    CRMDataError
+        If a column is missing, the value is not numeric or has missing values, bins are given for
+        a non-numeric column, or the table is empty.
+
+    See Also
+    --------
+    behaviour_segments, nature_summary, segment_profiles
+
+    Notes
+    -----
+    customer_share = customers / n; value_share = segment value / total value.
+
+    References
+    ----------
+    Kotler, P. & Keller, K. L. (2016). *Marketing Management* (15th ed.), ch. 9, bases for
+    segmenting consumer markets.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"age": [22, 31, 38, 45, 61], "monetary": [100.0, 200.0, 300.0, 300.0, 100.0]})
+    >>> segment_by(df, by="age", bins=[0, 30, 50, 120])[["customers", "value_share"]]
+               customers  value_share
+    age
+    (0, 30]            1          0.1
+    (30, 50]           3          0.8
+    (50, 120]          1          0.1
+    """
+    func = "segment_by"
+    data = check_table(data, func=func)
+    cols = [by] if isinstance(by, str) else list(by)
+    if not cols:
+        raise CRMDataError(f"{func}: by is empty; name at least one column.")
+    check_columns(data, cols, func=func, param="by")
+    if bins is not None and not isinstance(bins, Mapping):
+        if len(cols) != 1:
+            raise TypeError(f"{func}: with several by columns, give bins as a dict column -> bins.")
+        bins = {cols[0]: bins}
+    bins = dict(bins or {})
+    unknown = set(bins) - set(cols)
+    if unknown:
+        raise CRMDataError(f"{func}: bins names column {sorted(unknown)[0]!r}, which is not in by={cols}.")
+    keys = []
+    for col in cols:
+        s = data[col]
+        if col in bins:
+            b = bins[col]
+            if not pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype):
+                raise CRMDataError(f"{func}: bins given for '{col}', which is not numeric (dtype {s.dtype}).")
+            if isinstance(b, (int, np.integer)) and not isinstance(b, bool):
+                check_positive_int(int(b), func=func, param="bins")
+                s = pd.qcut(s, int(b), duplicates="drop")
+            elif isinstance(b, Iterable) and not isinstance(b, (str, bytes)):
+                s = pd.cut(s, list(b))
+                outside = s.isna() & data[col].notna()
+                if outside.any():
+                    raise CRMDataError(
+                        f"{func}: {int(outside.sum())} values of '{col}' fall outside the bins {list(b)} "
+                        f"(first: {first_offender(data, outside)}, value {_py(data[col][outside].iloc[0])!r}). Widen the edges."
+                    )
+            else:
+                raise TypeError(f"{func}: bins for '{col}' must be a number of bands or a list of edges, got {b!r}.")
+        keys.append(s.rename(col))
+    v = _value(data, value, func=func)
+    return _profile(keys if len(keys) > 1 else keys[0], data, v)
+
+
+def behaviour_segments(
+    data: pd.DataFrame,
+    *,
+    frequency: str = "frequency",
+    frequent: int = 5,
+) -> pd.DataFrame:
+    """Label buyers by purchase behaviour: one-time, repeat or frequent (基于购买行为).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    frequency : str, default "frequency"
+        Number of purchases.
+    frequent : int, default 5
+        Purchases from which a buyer counts as frequent.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``data`` with ``behaviour_segment`` (ordered categorical): ``none`` (0 purchases),
+        ``one-time`` (1), ``repeat`` (2 to ``frequent`` - 1), ``frequent`` (>= ``frequent``).
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame or ``frequent`` is not a whole number.
+    CRMDataError
+        If the column is missing, not numeric, negative or has missing values; if ``frequent`` < 2;
+        or the table is empty.
+
+    See Also
+    --------
+    segment_by
+
+    References
+    ----------
+    Purchase-behaviour segmentation (基于购买行为) in the course text, Chapter 2.
+
+    Examples
+    --------
+    Exercise 4 of Chapter 2: twelve customers, frequent = 5 or more purchases.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"frequency": [1, 1, 2, 5, 9, 1, 3, 12, 1, 6, 2, 8]})
+    >>> behaviour_segments(df)["behaviour_segment"].value_counts(sort=False)
+    behaviour_segment
+    none        0
+    one-time    4
+    repeat      3
+    frequent    5
+    Name: count, dtype: int64
+    """
+    func = "behaviour_segments"
+    data = check_table(data, func=func)
+    frequent = check_positive_int(frequent, func=func, param="frequent", minimum=2)
+    check_columns(data, [frequency], func=func, param="frequency")
+    check_numeric(data, [frequency], func=func)
+    check_no_missing(data, [frequency], func=func)
+    f = data[frequency].to_numpy(dtype=np.float64)
+    neg = f < 0
+    if neg.any():
+        raise CRMDataError(
+            f"{func}: {_rows(int(neg.sum()))} a negative '{frequency}' (first: {first_offender(data, neg)}). "
+            "A number of purchases cannot be negative."
+        )
+    codes = np.select([f < 1, f < 2, f < frequent], [0, 1, 2], 3).astype(np.int8)
+    out = data.copy()
+    out["behaviour_segment"] = pd.Categorical.from_codes(
+        codes, categories=["none", "one-time", "repeat", "frequent"], ordered=True
+    )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# k-means
+# --------------------------------------------------------------------------------------------
+def _feature_matrix(data: pd.DataFrame, features: Any, *, func: str, scale: bool, log: bool) -> np.ndarray:
+    if isinstance(features, str):
+        features = [features]
+    if not isinstance(features, Iterable):
+        raise TypeError(f"{func}: features must be a list of column names, got {type(features).__name__}.")
+    features = list(features)
+    if not features:
+        raise CRMDataError(f"{func}: features is empty; name at least one numeric column.")
+    check_columns(data, features, func=func, param="features")
+    check_numeric(data, features, func=func)
+    check_no_missing(data, features, func=func)
+    X = data[features].to_numpy(dtype=np.float64)
+    bad = ~np.isfinite(X).all(axis=1)
+    if bad.any():
+        raise CRMDataError(f"{func}: {_rows(int(bad.sum()))} infinite feature values "
+                           f"(first: {first_offender(data, bad)}). Replace them first.")
+    if log:
+        neg = (X < 0).any(axis=1)
+        if neg.any():
+            raise CRMDataError(
+                f"{func}: log=True needs features >= 0, but {_rows(int(neg.sum()))} a negative value "
+                f"(first: {first_offender(data, neg)}). Pass log=False or clip the values."
+            )
+        X = np.log1p(X)
+    if scale:
+        sd = X.std(axis=0)
+        sd[sd == 0] = 1.0
+        X = (X - X.mean(axis=0)) / sd
+    return X
+
+
+def _check_k(k: Any, n: int, *, func: str, param: str = "k") -> int:
+    k = check_positive_int(k, func=func, param=param, minimum=1)
+    if k > n:
+        raise CRMDataError(f"{func}: {param}={k} is more than the {n} customers; pass {param} <= {n}.")
+    return k
+
+
+def kmeans_segments(
+    data: pd.DataFrame,
+    *,
+    features: Sequence[str],
+    k: int,
+    scale: bool = True,
+    log: bool = False,
+    random_state: int = 0,
+    n_init: int = 4,
+) -> pd.DataFrame:
+    """Segment customers with k-means clustering on numeric features (scikit-learn).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    features : list of str
+        Numeric columns to cluster on, e.g. ``["recency_days", "frequency", "monetary"]``.
+    k : int
+        Number of segments (1 to the number of customers).
+    scale : bool, default True
+        Standardise each feature (mean 0, standard deviation 1) first, so a feature in CNY does
+        not outweigh one counted in days.
+    log : bool, default False
+        Take log(1 + x) of each feature first (before scaling): money amounts and counts are
+        skewed, and k-means on raw values puts the few big customers alone in segments.
+    random_state : int, default 0
+        Seed, so the segments are the same on every run.
+    n_init : int, default 4
+        Number of k-means starts (the best is kept).
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``data`` with ``segment`` (int 0..k-1), numbered by the mean of the first
+        feature, largest first. ``result.attrs["centers"]`` holds the feature means per segment
+        and ``result.attrs["inertia"]`` the within-cluster sum of squares.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame or ``features``/``k`` have the wrong type.
+    CRMDataError
+        If a feature is missing, not numeric, has missing or infinite values (or negative ones
+        with ``log=True``), k is larger than the number of customers, or the table is empty.
+
+    See Also
+    --------
+    segment_profiles, choose_k, crmlearn.plots.segment_profile_plot
+
+    Notes
+    -----
+    k-means minimises the within-segment sum of squared distances to the segment means. It is
+    linear in the number of customers per iteration (a million customers take seconds).
+
+    References
+    ----------
+    Lloyd, S. P. (1982). Least squares quantization in PCM. *IEEE Transactions on Information
+    Theory*, 28(2), 129-137. Arthur, D. & Vassilvitskii, S. (2007). k-means++: the advantages of
+    careful seeding. *SODA*, 1027-1035.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"frequency": [1, 2, 1, 20, 22, 25], "monetary": [50, 80, 60, 900, 1000, 1200]})
+    >>> kmeans_segments(df, features=["frequency", "monetary"], k=2)["segment"].tolist()
+    [1, 1, 1, 0, 0, 0]
+    """
+    func = "kmeans_segments"
+    from sklearn.cluster import KMeans
+
+    data = check_table(data, func=func)
+    X = _feature_matrix(data, features, func=func, scale=scale, log=log)
+    k = _check_k(k, len(X), func=func)
+    n_init = check_positive_int(n_init, func=func, param="n_init")
+    features = [features] if isinstance(features, str) else list(features)
+    model = KMeans(n_clusters=k, random_state=random_state, n_init=n_init)
+    with np.errstate(all="ignore"):
+        labels = model.fit_predict(X)
+    raw = data[features].to_numpy(dtype=np.float64)
+    counts = np.bincount(labels, minlength=k)
+    first_mean = np.bincount(labels, weights=raw[:, 0], minlength=k) / np.maximum(counts, 1)
+    order = np.argsort(-first_mean, kind="stable")
+    relabel = np.empty(k, dtype=np.int64)
+    relabel[order] = np.arange(k)
+    seg = relabel[labels]
+    out = data.copy()
+    out["segment"] = seg
+    centers = pd.DataFrame(
+        {f: np.bincount(seg, weights=raw[:, j], minlength=k) / np.maximum(np.bincount(seg, minlength=k), 1)
+         for j, f in enumerate(features)},
+        index=pd.RangeIndex(k, name="segment"),
+    )
+    out.attrs["centers"] = centers
+    out.attrs["inertia"] = float(model.inertia_)
+    return out
+
+
+def segment_profiles(
+    data: pd.DataFrame,
+    *,
+    segment: str = "segment",
+    features: Sequence[str] | None = None,
+    value: str | None = None,
+) -> pd.DataFrame:
+    """Profile each segment: size, share and the mean of each feature.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer with a segment column (e.g. from :func:`kmeans_segments`).
+    segment : str, default "segment"
+    features : list of str, optional
+        Numeric columns to average; default every numeric column except ``segment``.
+    value : str, optional
+        A value column to add up per segment (``value`` and ``value_share`` columns).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by segment: ``customers``, ``customer_share``, [``value``, ``value_share``],
+        then the mean of each feature (named after the feature).
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame.
+    CRMDataError
+        If a column is missing, a feature is not numeric, a value is missing, or the table is empty.
+
+    See Also
+    --------
+    kmeans_segments, segment_by
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"segment": [0, 0, 1], "monetary": [100.0, 300.0, 50.0]})
+    >>> segment_profiles(df)
+             customers  customer_share  monetary
+    segment
+    0                2        0.666667     200.0
+    1                1        0.333333      50.0
+    """
+    func = "segment_profiles"
+    data = check_table(data, func=func)
+    check_columns(data, [segment], func=func, param="segment")
+    check_no_missing(data, [segment], func=func)
+    if features is None:
+        features = [c for c in data.columns if c != segment and pd.api.types.is_numeric_dtype(data[c].dtype)
+                    and not pd.api.types.is_bool_dtype(data[c].dtype)]
+    else:
+        features = [features] if isinstance(features, str) else list(features)
+        check_columns(data, features, func=func, param="features")
+        check_numeric(data, features, func=func)
+    v = _value(data, value, func=func)
+    prof = _profile(data[segment], data, v)
+    keep = ["customers", "customer_share"] + (["value", "value_share"] if v is not None else [])
+    prof = prof[keep]
+    if features:
+        means = data[features].groupby(data[segment], observed=True, sort=True).mean()
+        means.columns = [f"{c}_mean" if c in prof.columns else c for c in means.columns]
+        prof = prof.join(means)
+    prof.index.name = segment
+    return prof
+
+
+def choose_k(
+    data: pd.DataFrame,
+    *,
+    features: Sequence[str],
+    k_range: Iterable[int] = range(2, 9),
+    scale: bool = True,
+    log: bool = False,
+    random_state: int = 0,
+    n_init: int = 4,
+    sample_size: int = 10_000,
+) -> pd.DataFrame:
+    """Help choose the number of k-means segments: inertia (elbow) and silhouette for each k.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer.
+    features, scale, log, random_state, n_init :
+        As in :func:`kmeans_segments`.
+    k_range : iterable of int, default range(2, 9)
+        The numbers of segments to try (each at least 2 and below the number of customers).
+    sample_size : int, default 10000
+        The silhouette compares every pair of customers, so its cost grows with the square of
+        their number; it is computed on a random sample of this many customers (all of them when
+        there are fewer). Inertia uses every customer.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``k``: ``inertia`` (within-segment sum of squares; look for the "elbow" where it
+        stops falling fast) and ``silhouette`` (-1..1, higher = better separated). The k with the
+        highest silhouette is in ``result.attrs["best_k"]``.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame or ``k_range`` does not hold whole numbers.
+    CRMDataError
+        As :func:`kmeans_segments`, and if a k is below 2 or not below the number of customers.
+
+    See Also
+    --------
+    kmeans_segments, crmlearn.plots.elbow_plot
+
+    Notes
+    -----
+    silhouette(i) = (b_i - a_i) / max(a_i, b_i), with a_i the mean distance to the customer's own
+    segment and b_i to the nearest other segment, averaged over customers.
+
+    References
+    ----------
+    Rousseeuw, P. J. (1987). Silhouettes: a graphical aid to the interpretation and validation
+    of cluster analysis. *Journal of Computational and Applied Mathematics*, 20, 53-65.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"x": [1.0, 1.1, 0.9, 5.0, 5.1, 4.9, 9.0, 9.1, 8.9]})
+    >>> choose_k(df, features=["x"], k_range=[2, 3, 4]).attrs["best_k"]
+    3
+    """
+    func = "choose_k"
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
+    data = check_table(data, func=func)
+    X = _feature_matrix(data, features, func=func, scale=scale, log=log)
+    n = len(X)
+    if isinstance(k_range, (str, bytes)) or not isinstance(k_range, Iterable):
+        raise TypeError(f"{func}: k_range must be a range or list of whole numbers, got {k_range!r}.")
+    ks = [check_positive_int(k, func=func, param="k_range", minimum=2) for k in k_range]
+    if not ks:
+        raise CRMDataError(f"{func}: k_range is empty; give e.g. range(2, 9).")
+    too_big = [k for k in ks if k >= n]
+    if too_big:
+        raise CRMDataError(f"{func}: k={too_big[0]} needs more than {n} customers (the silhouette needs k < n). "
+                           f"Use k_range=range(2, {n}).")
+    sample_size = check_positive_int(sample_size, func=func, param="sample_size", minimum=2)
+    rng = np.random.default_rng(random_state)
+    sample = rng.choice(n, size=sample_size, replace=False) if n > sample_size else np.arange(n)
+    rows = []
+    for k in ks:
+        model = KMeans(n_clusters=k, random_state=random_state, n_init=n_init)
+        with np.errstate(all="ignore"):
+            labels = model.fit_predict(X)
+        lab = labels[sample]
+        sil = float(silhouette_score(X[sample], lab)) if len(np.unique(lab)) > 1 else math.nan
+        rows.append((k, float(model.inertia_), sil))
+    out = pd.DataFrame(rows, columns=["k", "inertia", "silhouette"]).set_index("k")
+    best = out["silhouette"].idxmax() if out["silhouette"].notna().any() else None
+    out.attrs["best_k"] = int(best) if best is not None else None
+    return out
