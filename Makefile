@@ -25,7 +25,7 @@ lab: $(STAMP)
 
 # Progress of the exercises goes to a fresh folder so the tests never touch a learner's own.
 test: $(STAMP)
-	@export CRMLEARN_HOME=$$(mktemp -d) MPLBACKEND=Agg; \
+	@export CRMLEARN_HOME=$$(mktemp -d); \
 	status=0; \
 	$(PY) -m pytest || status=1; \
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks || status=1; \

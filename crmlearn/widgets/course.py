@@ -30,6 +30,7 @@ def dataset_explorer(name: str = "customers", column: str | None = None):
     if column is not None:
         col.value = column
     out = w.Output()
+    last: dict = {}
 
     def redraw(*_):
         out.clear_output(wait=True)
@@ -38,8 +39,10 @@ def dataset_explorer(name: str = "customers", column: str | None = None):
             fig, ax = plt.subplots(figsize=(7, 3.2))
             column_chart(data, col.value, ax=ax)
             ax.set_title(f"{pick.value}.{col.value}  ({len(data):,} rows)")
+            profile = column_profile(data, col.value)
+            last.update(dataset=pick.value, column=col.value, profile=profile, axes=ax)
             plt.show()
-            display(column_profile(data, col.value).to_frame())
+            display(profile.to_frame())
 
     def new_table(change):
         col.options = list(table(change["new"]).columns)  # triggers redraw through col
@@ -50,4 +53,5 @@ def dataset_explorer(name: str = "customers", column: str | None = None):
     box = w.VBox([w.HBox([pick, col]), out])
     box.controls = (pick, col)
     box.output = out
+    box.last = last  # what is shown now: dataset, column, profile, axes
     return box
