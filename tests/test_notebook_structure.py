@@ -98,3 +98,20 @@ def test_exercise_notebook_structure(path):
     module = import_module(f"crmlearn.exercises.ch{chapter}")
     missing = [q for q in checks if not hasattr(module, q)]
     assert not missing, f"{path.name}: questions {missing} do not exist in crmlearn.exercises.ch{chapter}"
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
+def test_exercise_notebook_in_step_with_its_chapter_module(path):
+    """The exercise notebook is what tools/build_exercises.py makes from crmlearn.exercises.chNN."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_exercises", ROOT / "tools" / "build_exercises.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    committed = nbformat.read(path, as_version=4)
+    title = _src(committed.cells[0]).splitlines()[0].split(" · ", 1)[1]
+    fresh = tool.build(f"ch{path.name[2:4]}", title)
+    got = [(c.cell_type, _src(c)) for c in committed.cells]
+    want = [(c.cell_type, _src(c)) for c in fresh.cells]
+    assert got == want, (f"{path.name} differs from its chapter module; run "
+                         f"tools/build_exercises.py ch{path.name[2:4]} {path.relative_to(ROOT)} then make notebooks")
