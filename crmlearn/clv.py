@@ -20,6 +20,7 @@ DataFrame and predictions are Series indexed by customer. :func:`simulate_bgnbd`
 """
 from __future__ import annotations
 
+import contextlib
 import warnings
 from numbers import Real
 from typing import Any
@@ -79,7 +80,10 @@ def _day_numbers(values: pd.Series, *, func: str, column: str) -> np.ndarray:
                 f"Convert it with pandas.to_datetime(data['{column}'], format=...) first "
                 "(e.g. format='%Y%m%d' for 19970101)."
             )
-        converted = pd.to_datetime(s, errors="coerce")
+        try:
+            converted = pd.to_datetime(s)
+        except (ValueError, TypeError, OverflowError):
+            converted = pd.to_datetime(s, format="mixed", errors="coerce")
         bad = converted.isna() & s.notna()
         if bad.any():
             frame = values.to_frame()
@@ -175,7 +179,7 @@ def _summary_arrays(summary: Any, *, func: str, columns: dict[str, str], integer
             col = columns[role]
             raise CRMDataError(
                 f"{func}: column '{col}' must hold whole numbers of repeat purchases; "
-                f"{int(frac.sum())} rows do not (first: {first_offender(summary, frac)}, value {arr[frac][0]!r}). "
+                f"{int(frac.sum())} rows do not (first: {first_offender(summary, frac)}, value {float(arr[frac][0]):g}). "
                 "Build the summary with crmlearn.clv.rfm_summary(transactions)."
             )
     return out
@@ -187,7 +191,7 @@ def _check_recency_T(summary: pd.DataFrame, x: np.ndarray, tx: np.ndarray, T: np
     if bad.any():
         raise CRMDataError(
             f"{func}: {int(bad.sum())} rows have '{recency}' greater than '{T_col}' "
-            f"(first: {first_offender(summary, bad)}, recency {tx[bad][0]!r} > T {T[bad][0]!r}). "
+            f"(first: {first_offender(summary, bad)}, recency {float(tx[bad][0]):g} > T {float(T[bad][0]):g}). "
             "Recency is the time from the first to the last purchase and T the time from the first "
             "purchase to the end of the period, in the same unit; rebuild them with crmlearn.clv.rfm_summary."
         )
@@ -216,7 +220,7 @@ def _time_arg(t: Any, summary: pd.DataFrame, *, func: str) -> np.ndarray | float
     else:
         return _check_real(t, func=func, param="t", minimum=0.0)
     if np.any(~np.isfinite(arr)) or np.any(arr < 0):
-        raise CRMDataError(f"{func}: t must be finite and non-negative; found {arr[(~np.isfinite(arr)) | (arr < 0)][0]!r}.")
+        raise CRMDataError(f"{func}: t must be finite and non-negative; found {float(arr[(~np.isfinite(arr)) | (arr < 0)][0]):g}.")
     return arr
 
 
@@ -224,13 +228,14 @@ def _hessian_fd(grad_nat, p: np.ndarray, rel_step: float = 1e-5) -> np.ndarray:
     """Hessian of a function from central differences of its analytic gradient (natural scale)."""
     k = len(p)
     H = np.empty((k, k))
-    for i in range(k):
-        h = rel_step * p[i]
-        up = p.copy()
-        dn = p.copy()
-        up[i] += h
-        dn[i] -= h
-        H[:, i] = (grad_nat(up) - grad_nat(dn)) / (2 * h)
+    with _single_thread_blas():
+        for i in range(k):
+            h = rel_step * p[i]
+            up = p.copy()
+            dn = p.copy()
+            up[i] += h
+            dn[i] -= h
+            H[:, i] = (grad_nat(up) - grad_nat(dn)) / (2 * h)
     return (H + H.T) / 2
 
 
@@ -261,10 +266,30 @@ def _summary_table(params: pd.Series, cov: np.ndarray) -> pd.DataFrame:
     }, index=pd.Index(params.index, name="parameter"))
 
 
+_BLAS_CONTROLLER = None
+
+
+def _single_thread_blas():
+    """A context that keeps BLAS to one thread while a small model is optimised.
+
+    The optimiser works on 2-4 parameters; threaded BLAS only adds wake-up costs, which on a
+    busy machine made a CDNOW fit 20 times slower. Uses threadpoolctl (installed with
+    scikit-learn) when available.
+    """
+    global _BLAS_CONTROLLER
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:                      # pragma: no cover - threadpoolctl comes with scikit-learn
+        return contextlib.nullcontext()
+    if _BLAS_CONTROLLER is None:
+        _BLAS_CONTROLLER = ThreadpoolController()
+    return _BLAS_CONTROLLER.limit(limits=1, user_api="blas")
+
+
 def _minimize(fun, x0: np.ndarray, *, model: str, max_iter: int, tol: float, hint: str):
     from scipy.optimize import minimize
 
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+    with _single_thread_blas(), np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         res = minimize(fun, x0, jac=True, method="L-BFGS-B", bounds=[(-25.0, 25.0)] * len(x0),
                        options={"maxiter": max_iter, "ftol": tol, "gtol": 1e-7, "maxcor": 20})
     if not res.success or not np.all(np.isfinite(res.x)) or not np.isfinite(res.fun):
@@ -362,20 +387,26 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
     --------
     >>> import pandas as pd
     >>> tx = pd.DataFrame({
-    ...     "customer_id": ["A", "A", "A", "A", "B", "C"],
+    ...     "customer_id": ["A", "A", "A", "A", "B", "C", "C"],
     ...     "order_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-15", "2024-02-10",
-    ...                                   "2024-01-20", "2024-03-05"]),
-    ...     "amount": [10.0, 5.0, 20.0, 40.0, 8.0, 12.0]})
-    >>> rfm_summary(tx, amount="amount", as_of="2024-02-29")
+    ...                                   "2024-01-20", "2024-01-25", "2024-03-05"]),
+    ...     "amount": [10.0, 5.0, 20.0, 40.0, 8.0, 12.0, 30.0]})
+    >>> rfm_summary(tx, amount="amount")
                  frequency  recency     T  monetary_value
     customer_id
-    A                    2     40.0  59.0            30.0
-    B                    0      0.0  40.0             0.0
+    A                    2     40.0  64.0            30.0
+    B                    0      0.0  45.0             0.0
+    C                    1     40.0  40.0            30.0
+
+    Customer A bought twice on 1 January (one purchase of 15), then on 15 January (20) and
+    10 February (40): two repeat purchases of mean 30. With a holdout, in weeks:
+
     >>> rfm_summary(tx, calibration_end="2024-01-31", holdout_end="2024-03-31", unit="W").round(2)
                  frequency  recency     T  frequency_holdout  duration_holdout
     customer_id
-    A                    1        2  4.29                  1              8.57
-    B                    0        0  1.57                  0              8.57
+    A                    1      2.0  4.29                  1              8.57
+    B                    0      0.0  1.57                  0              8.57
+    C                    0      0.0  0.86                  1              8.57
     """
     func = "rfm_summary"
     check_table(transactions, func=func, name="transactions")
@@ -429,19 +460,28 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
     d = days if all_in else days[in_cal]
     dmin = int(d.min())
     span = end_day - dmin + 1
-    key = np.sort(c.astype(np.int64) * span + (d - dmin))
+    key = c.astype(np.int64)                 # one (customer, day) key per purchase, built in place
+    key *= span
+    key += d
+    key -= dmin
+    key.sort()
     new = np.empty(len(key), dtype=bool)
     new[0] = True
     np.not_equal(key[1:], key[:-1], out=new[1:])
-    ukey = key[new]
+    ukey = key[new]                           # distinct purchase days, by customer then day
     del key, new
     ucust = ukey // span
-    uday = ukey % span
-    starts = np.flatnonzero(np.r_[True, ucust[1:] != ucust[:-1]])
+    change = np.empty(len(ucust), dtype=bool)
+    change[0] = True
+    np.not_equal(ucust[1:], ucust[:-1], out=change[1:])
+    starts = np.flatnonzero(change)
+    del change
     ends = np.r_[starts[1:], len(ucust)] - 1
     cust = ucust[starts]                      # customer codes with a purchase in the period, ascending
-    first = uday[starts]
-    last = uday[ends]
+    del ucust
+    first = ukey[starts] % span
+    last = ukey[ends] % span
+    del ukey
     freq = (ends - starts).astype(np.int64)
     scale = UNIT_DAYS[unit]
     out = {
@@ -454,7 +494,8 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
         total = np.bincount(c, weights=v, minlength=n_cust)
         first_all = np.full(n_cust, -1, dtype=np.int64)
         first_all[cust] = first
-        on_first = (d - dmin) == first_all[c]
+        first_all += dmin                     # absolute day numbers
+        on_first = first_all[c] == d
         first_amt = np.bincount(c[on_first], weights=v[on_first], minlength=n_cust)
         rep = (total - first_amt)[cust]
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -492,7 +533,7 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
 # --------------------------------------------------------------------------------------------
 # simple CLV
 # --------------------------------------------------------------------------------------------
-def _simple_clv_inputs(margin, retention, discount_rate, func):
+def _simple_clv_inputs(margin, retention, discount_rate, func, infinite=True):
     arrays = {}
     for name, value in (("margin", margin), ("retention", retention), ("discount_rate", discount_rate)):
         if isinstance(value, bool) or isinstance(value, str):
@@ -506,12 +547,12 @@ def _simple_clv_inputs(margin, retention, discount_rate, func):
         arrays[name] = arr
     r, d = arrays["retention"], arrays["discount_rate"]
     if ((r < 0) | (r > 1)).any():
-        raise CRMDataError(f"{func}: retention must be between 0 and 1, found {r[(r < 0) | (r > 1)].flat[0]!r}. "
+        raise CRMDataError(f"{func}: retention must be between 0 and 1, found {float(r[(r < 0) | (r > 1)].flat[0]):g}. "
                            "For 80% pass retention=0.8.")
     if (d <= -1).any() or not np.isfinite(d).all():
         raise CRMDataError(f"{func}: discount_rate must be greater than -1 (e.g. 0.1 for 10%), "
-                           f"found {d[(d <= -1) | ~np.isfinite(d)].flat[0]!r}.")
-    if ((r >= 1) & (d <= 0)).any():
+                           f"found {float(d[(d <= -1) | ~np.isfinite(d)].flat[0]):g}.")
+    if infinite and ((r >= 1) & (d <= 0)).any():
         raise CRMDataError(f"{func}: with retention 1 and discount_rate <= 0 the infinite-horizon value is "
                            "unbounded. Pass periods=... or a positive discount_rate.")
     return arrays["margin"], r, d
@@ -578,13 +619,13 @@ def simple_clv(margin, retention, discount_rate, *, periods: int | None = None):
     >>> simple_clv(100, 0.8, 0.1)
     266.666...
     >>> round(simple_clv(100, 0.8, 0.1, periods=5), 2)
-    194.25
+    212.41
     >>> simple_clv([100, 200], [0.8, 0.9], 0.1)
     array([266.66666667, 900.        ])
     """
     func = "simple_clv"
     series = next((v for v in (margin, retention, discount_rate) if isinstance(v, pd.Series)), None)
-    m, r, d = _simple_clv_inputs(margin, retention, discount_rate, func)
+    m, r, d = _simple_clv_inputs(margin, retention, discount_rate, func, infinite=periods is None)
     if periods is not None:
         n = check_positive_int(periods, func=func, param="periods", minimum=0)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -632,17 +673,20 @@ def simple_clv_schedule(margin: float, retention: float, discount_rate: float, *
 
     Examples
     --------
-    >>> simple_clv_schedule(100, 0.8, 0.1, periods=3).round(2)
-            survival  discount_factor  expected_margin  present_value  cumulative_clv
+    >>> schedule = simple_clv_schedule(100, 0.8, 0.1, periods=3)
+    >>> schedule[["survival", "present_value", "cumulative_clv"]].round(2)
+            survival  present_value  cumulative_clv
     period
-    1           0.80             0.91             80.0          72.73           72.73
-    2           0.64             0.83             64.0          52.89          125.62
-    3           0.51             0.75             51.2          38.47          164.09
+    1           0.80          72.73           72.73
+    2           0.64          52.89          125.62
+    3           0.51          38.47          164.09
+    >>> round(schedule.attrs["clv_infinite"], 2)
+    266.67
     """
     func = "simple_clv_schedule"
     for name, value in (("margin", margin), ("retention", retention), ("discount_rate", discount_rate)):
         _check_real(value, func=func, param=name)
-    m, r, d = (float(a) for a in _simple_clv_inputs(margin, retention, discount_rate, func))
+    m, r, d = (float(a) for a in _simple_clv_inputs(margin, retention, discount_rate, func, infinite=False))
     n = check_positive_int(periods, func=func, param="periods")
     t = np.arange(1, n + 1)
     survival = r**t
@@ -725,16 +769,17 @@ class BetaGeo:
     --------
     >>> data = simulate_bgnbd(5000, {"r": 0.25, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=1)
     >>> bg = BetaGeo().fit(data)
-    >>> bg.params_.round(1)
-    r        0.2
-    alpha    3.8
-    a        0.7
-    b        2.0
-    dtype: float64
-    >>> bg.probability_alive(data).between(0, 1).all()
-    np.True_
+    >>> bg.summary().round(2)
+               estimate  std_error  lower_95  upper_95
+    parameter
+    r              0.25       0.01      0.23      0.26
+    alpha          3.77       0.19      3.42      4.17
+    a              0.76       0.08      0.62      0.93
+    b              2.17       0.30      1.66      2.84
+    >>> bool(bg.probability_alive(data).between(0, 1).all())
+    True
     >>> round(bg.expected_purchases_new(52), 2)
-    1.37
+    1.59
     """
 
     _names = ("r", "alpha", "a", "b")
@@ -906,7 +951,7 @@ class BetaGeo:
     # --- predictions ----------------------------------------------------------------------
     def _p(self):
         check_fitted(self)
-        return tuple(float(v) for v in self.params_.to_numpy())
+        return tuple(float(self.params_[n]) for n in self._names)
 
     @staticmethod
     def _log_alive_odds(x, tx, T, r, al, a, b):
@@ -919,17 +964,30 @@ class BetaGeo:
     def _conditional_expected(cls, x, tx, T, t, r, al, a, b):
         from scipy.special import expit, hyp2f1
 
-        if abs(a - 1.0) < 1e-7:
-            a = 1.0 + 1e-7 if a >= 1.0 else 1.0 - 1e-7
         x, tx, T, t = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (x, tx, T, t)))
         z = t / (al + T + t)
-        # Euler transform: (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)
-        F = hyp2f1(a + b - 1.0 - r, a - 1.0, a + b + x - 1.0, z)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            bracket = 1.0 - np.exp((a - 1.0) * np.log1p(-z)) * F
-            alive = expit(-cls._log_alive_odds(x, tx, T, r, al, a, b))
-            out = (a + b + x - 1.0) / (a - 1.0) * bracket * alive
-        return np.where(t > 0, np.maximum(out, 0.0), 0.0)
+        c = a + b + x - 1.0
+        # Euler transform: (1-z)^(r+x) 2F1(r+x, b+x; c; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z);
+        # its parameters do not grow with x.
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            F = hyp2f1(a + b - 1.0 - r, a - 1.0, c, z)
+            Q = c / (a - 1.0) * (1.0 - np.exp((a - 1.0) * np.log1p(-z)) * F)
+            # Q = E[(1 - (1 + p s)^-(r+x)) / p] over p ~ Beta(a, b+x), s = t / (alpha+T): it lies in
+            # [0, (r+x) s] and below E[1/p] = c/(a-1) when a > 1. Where scipy's hyp2f1 fails (extreme
+            # parameters, z near 1, a near 1) the value is recomputed by quadrature.
+            k = r + x
+            s = t / (al + T)
+            bad = ~np.isfinite(Q) | (Q < -1e-12) | (Q > k * s * (1 + 1e-8) + 1e-300)
+            if a > 1:
+                bad |= Q > c / (a - 1.0) * (1 + 1e-8)
+            if abs(a - 1.0) < 1e-6:
+                bad[...] = True
+            bad &= t > 0
+        if bad.any():
+            Q = np.array(Q, dtype=float)
+            Q[bad] = _beta_expectation(k[bad], (b + x)[bad], s[bad], a)
+        alive = expit(-cls._log_alive_odds(x, tx, T, r, al, a, b))
+        return np.where(t > 0, np.maximum(Q, 0.0) * alive, 0.0)
 
     def expected_purchases(self, summary: pd.DataFrame, t, *, frequency: str = "frequency",
                            recency: str = "recency", T: str = "T") -> pd.Series:
@@ -1066,6 +1124,42 @@ class BetaGeo:
         return float(out) if out.ndim == 0 else out
 
 
+def _beta_expectation(k, beta, s, a, *, max_nodes: int = 4001) -> np.ndarray:
+    """E[(1 - (1 + p s)^-k) / p] for p ~ Beta(a, beta), by the trapezoid rule on y = logit(p).
+
+    The fallback of :meth:`BetaGeo._conditional_expected` where scipy's hyp2f1 fails. On the
+    logit scale the integrand is smooth (analytic in a strip of half-width pi) and decays
+    exponentially, so the trapezoid rule converges geometrically; the grid spans the mode
+    +/- 8 sd plus the exponential tails (40/a to the left, 40/beta to the right).
+    """
+    from scipy.special import betaln, polygamma
+
+    k, beta, s = (np.asarray(v, dtype=float).ravel() for v in (k, beta, s))
+    out = np.empty(len(k))
+    ystar = np.log(a) - np.log(beta)
+    sd = np.minimum(np.sqrt(polygamma(1, a) + polygamma(1, beta)), 50.0)
+    lo = ystar - 8 * sd - 40.0 / a
+    hi = ystar + 8 * sd + 40.0 / beta
+    step = np.minimum(0.5, sd / 3)
+    n = int(min(max_nodes, np.max(np.ceil((hi - lo) / step)) + 1))
+    h = (hi - lo) / (n - 1)
+    w = np.ones(n)
+    w[0] = w[-1] = 0.5
+    j = np.arange(n)
+    chunk = max(1, 2_000_000 // n)
+    for start in range(0, len(k), chunk):         # chunks of customers bound the memory (n nodes each)
+        sl = slice(start, start + chunk)
+        y = lo[sl, None] + h[sl, None] * j[None, :]
+        softplus = np.logaddexp(0.0, y)            # -log(1 - p)
+        logdens = a * y - (a + beta[sl, None]) * softplus - betaln(a, beta[sl])[:, None]
+        u = np.exp(y - softplus + np.log(s[sl])[:, None])     # p s
+        kk = k[sl, None]
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            ratio = np.where(u < 1e-8, kk * (1 - (kk + 1) * u / 2), -np.expm1(-kk * np.log1p(u)) / u)
+        out[sl] = s[sl] * h[sl] * ((np.exp(logdens) * ratio) @ w)
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Gamma-Gamma
 # --------------------------------------------------------------------------------------------
@@ -1126,12 +1220,12 @@ class GammaGamma:
     ...                                               seed=3)
     >>> gg = GammaGamma().fit(data)
     >>> gg.n_customers_
-    1357
+    2181
     >>> gg.expected_spend(data).head(3).round(2)
     customer_id
-    0    30.09
-    1    24.44
-    2    22.90
+    0    29.62
+    1    20.11
+    2    19.96
     Name: expected_spend, dtype: float64
     """
 
@@ -1255,7 +1349,7 @@ class GammaGamma:
     @property
     def mean_spend_(self) -> float:
         check_fitted(self)
-        p, q, g = self.params_.to_numpy()
+        p, q, g = self.params_[list(self._names)].to_numpy()
         return float(p * g / (q - 1)) if q > 1 else np.inf
 
     def summary(self) -> pd.DataFrame:
@@ -1283,7 +1377,7 @@ class GammaGamma:
         """
         func = f"{type(self).__name__}.expected_spend"
         check_fitted(self)
-        p, q, g = self.params_.to_numpy()
+        p, q, g = self.params_[list(self._names)].to_numpy()
         arr = self._arrays(summary, frequency, monetary_value, func)
         x, m = arr["frequency"], arr["monetary_value"]
         x = np.where(x > 0, x, 0.0)
@@ -1429,12 +1523,12 @@ def frequency_recency_grid(model: BetaGeo, *, T: float | None = None, t: float =
     >>> bg = BetaGeo().fit(simulate_bgnbd(2000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=2))
     >>> grid = frequency_recency_grid(bg, what="probability_alive", max_frequency=3, n_recency=3)
     >>> grid.round(3)
-    recency      0.0   26.0  52.0
+    recency     0.0    26.0   52.0
     frequency
-    0          1.000    NaN   1.0
-    1          0.321  0.737   1.0
-    2          0.018  0.518   1.0
-    3          0.001  0.337   1.0
+    0          1.000    NaN    NaN
+    1          0.051  0.557  0.762
+    2          0.005  0.483  0.817
+    3          0.000  0.389  0.852
     """
     from scipy.special import expit
 
@@ -1490,11 +1584,13 @@ def calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequency:
     --------
     >>> data = simulate_bgnbd(3000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=39, holdout=39, seed=4)
     >>> bg = BetaGeo().fit(data)
-    >>> table = calibration_holdout(bg, data, max_frequency=3)
-    >>> list(table.columns)
-    ['n_customers', 'actual', 'predicted']
-    >>> bool((table["actual"] - table["predicted"]).abs().max() < 0.3)
-    True
+    >>> calibration_holdout(bg, data, max_frequency=3).round(2)
+               n_customers  actual  predicted
+    frequency
+    0                  901    0.35       0.39
+    1                  798    0.41       0.43
+    2                  423    0.78       0.74
+    3                  878    2.97       2.66
     """
     func = "calibration_holdout"
     check_table(summary, func=func, name="summary")
@@ -1551,9 +1647,9 @@ def simulate_bgnbd(n: int, params, *, T=52.0, holdout: float = 0.0, seed=None) -
     >>> simulate_bgnbd(3, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=0).round(2)
                  frequency  recency     T
     customer_id
-    0                    0     0.00  52.0
-    1                    1    38.94  52.0
-    2                    0     0.00  52.0
+    0                    1     5.84  52.0
+    1                    0     0.00  52.0
+    2                    3    13.79  52.0
     """
     func = "simulate_bgnbd"
     n = check_positive_int(n, func=func, param="n")
@@ -1604,7 +1700,7 @@ def simulate_gamma_gamma(frequency, params, *, seed=None) -> np.ndarray | pd.Ser
     Examples
     --------
     >>> simulate_gamma_gamma([0, 1, 5], {"p": 6.0, "q": 4.0, "gamma": 15.0}, seed=0).round(2)
-    array([ 0.  , 15.68, 19.35])
+    array([ 0.  , 27.92, 28.53])
     """
     func = "simulate_gamma_gamma"
     p, q, g = _params_tuple(params, GammaGamma._names, func=func)

