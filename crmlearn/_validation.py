@@ -37,6 +37,8 @@ __all__ = [
     "check_fraction",
     "check_positive_int",
     "first_offender",
+    "plain_value",
+    "rows_have",
 ]
 
 
@@ -46,6 +48,20 @@ class CRMDataError(ValueError):
 
 class NotFittedError(CRMDataError, AttributeError):
     """Raised when a model is asked for results before ``fit`` was called."""
+
+
+def rows_have(n: int) -> str:
+    """'1 row has' or 'n rows have', for messages.
+
+    >>> rows_have(1), rows_have(1200)
+    ('1 row has', '1,200 rows have')
+    """
+    return "1 row has" if n == 1 else f"{n:,} rows have"
+
+
+def plain_value(v: Any) -> Any:
+    """A numpy scalar as the plain Python value, so messages read 5.0, not np.float64(5.0)."""
+    return v.item() if isinstance(v, np.generic) else v
 
 
 def _label(index_value: Any) -> str:
@@ -130,9 +146,8 @@ def check_no_missing(data: pd.DataFrame, columns: Iterable[str], *, func: str) -
         miss = data[col].isna()
         n = int(miss.sum())
         if n:
-            rows = "row has" if n == 1 else "rows have"
             raise CRMDataError(
-                f"{func}: {n} {rows} a missing '{col}' value (first: {first_offender(data, miss)}). "
+                f"{func}: {rows_have(n)} a missing '{col}' value (first: {first_offender(data, miss)}). "
                 "Drop or fill them first."
             )
 
@@ -143,9 +158,8 @@ def check_non_negative(data: pd.DataFrame, columns: Iterable[str], *, func: str)
         neg = data[col].to_numpy() < 0
         n = int(neg.sum())
         if n:
-            rows = "row has" if n == 1 else "rows have"
             raise CRMDataError(
-                f"{func}: {n} {rows} a negative '{col}' value (first: {first_offender(data, neg)}, "
+                f"{func}: {rows_have(n)} a negative '{col}' value (first: {first_offender(data, neg)}, "
                 f"value {data[col].to_numpy()[neg][0]!r}). Remove returns or credit notes first, "
                 "or pass a column that cannot be negative."
             )

@@ -38,6 +38,8 @@ import numpy as np
 import pandas as pd
 
 from ._validation import (
+    plain_value as _py,
+    rows_have as _rows,
     CRMDataError,
     check_columns,
     check_no_missing,
@@ -56,15 +58,6 @@ __all__ = [
     "INDIVIDUAL_CHARACTERISTICS",
 ]
 
-
-def _rows(n: int) -> str:
-    """'1 row has' or 'n rows have', for messages."""
-    return "1 row has" if n == 1 else f"{n:,} rows have"
-
-
-def _py(v):
-    """A numpy scalar as the plain Python value (so messages read 5.0, not np.float64(5.0))."""
-    return v.item() if isinstance(v, np.generic) else v
 
 #: The textbook's characteristic indicators of an organisation (企业规模, 注册资金, 区域, 行业, 年销售额, 是否上市).
 ORGANISATION_CHARACTERISTICS = ("size", "registered_capital_cny", "region", "industry", "annual_sales_cny", "is_listed")

@@ -31,6 +31,8 @@ import numpy as np
 import pandas as pd
 
 from ._validation import (
+    plain_value as _py,
+    rows_have as _rows,
     CRMDataError,
     check_choice,
     check_columns,
@@ -63,15 +65,6 @@ __all__ = [
     "RFM_SEGMENTS",
 ]
 
-
-def _rows(n: int) -> str:
-    """'1 row has' or 'n rows have', for messages."""
-    return "1 row has" if n == 1 else f"{n:,} rows have"
-
-
-def _py(v):
-    """A numpy scalar as the plain Python value (so messages read 5.0, not np.float64(5.0))."""
-    return v.item() if isinstance(v, np.generic) else v
 
 _EPS = 1e-9  # tolerance for float round-off when comparing shares with cut-offs
 

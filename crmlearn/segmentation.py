@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 
 from ._validation import (
+    plain_value as _py,
+    rows_have as _rows,
     CRMDataError,
     check_columns,
     check_no_missing,
@@ -43,15 +45,6 @@ __all__ = [
     "choose_k",
 ]
 
-
-def _rows(n: int) -> str:
-    """'1 row has' or 'n rows have', for messages."""
-    return "1 row has" if n == 1 else f"{n:,} rows have"
-
-
-def _py(v):
-    """A numpy scalar as the plain Python value (so messages read 5.0, not np.float64(5.0))."""
-    return v.item() if isinstance(v, np.generic) else v
 
 #: The four customer types by nature: name -> (中文, description).
 NATURE_TYPES = {
