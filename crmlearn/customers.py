@@ -26,6 +26,8 @@ conventions give the same figures.
 - ``monetary`` / ``amount`` is **net**: purchases minus returns.
 - ``first_purchase``, ``last_purchase``, recency and tenure look at purchases only: sending
   goods back is not buying.
+- A row whose ``tender_result`` column says ``lost`` is a bid that never became a sale: it is
+  neither a purchase nor a return (it counts in no frequency, date or order total).
 - ``n_returns`` (distinct orders with a return line, or return rows without an order column)
   and ``return_amount`` (a positive number) report the returns.
 """
@@ -232,7 +234,8 @@ def _align(out: pd.DataFrame, customers: Any, customer: str, *, func: str, zero:
 class _Tx:
     """A validated transactions table as numpy arrays over integer customer codes."""
 
-    def __init__(self, transactions, *, func, customer, date, amount, cost, is_return, order, as_of):
+    def __init__(self, transactions, *, func, customer, date, amount, cost, is_return, order, as_of,
+                 tender=_DEFAULT):
         tx = check_table(transactions, func=func, name="transactions")
         check_columns(tx, [customer], func=func, param="customer")
         check_columns(tx, [date], func=func, param="date")
@@ -240,6 +243,7 @@ class _Tx:
         cost = _optional_column(tx, cost, "cost", func=func, param="cost")
         is_return = _optional_column(tx, is_return, "is_return", func=func, param="is_return")
         order = _optional_column(tx, order, "order_id", func=func, param="order")
+        tender = _optional_column(tx, tender, "tender_result", func=func, param="tender")
         numeric = [amount] + ([cost] if cost else [])
         check_numeric(tx, numeric, func=func)
         check_no_missing(tx, [customer, date, *numeric] + ([order] if order else []), func=func)
@@ -250,6 +254,8 @@ class _Tx:
         amt = tx[amount].to_numpy(dtype=np.float64)
         cst = tx[cost].to_numpy(dtype=np.float64) if cost else None
         ret = _bool_column(tx, is_return, func=func) if is_return else amt < 0
+        # a lost tender is a bid that never became a sale: neither a purchase nor a return
+        lost = tx[tender].astype("string").str.lower().eq("lost").fillna(False).to_numpy(bool) if tender else None
         if is_return:  # a flagged return is money going back, whatever sign it was booked with
             if ret.any():
                 amt = np.where(ret, -np.abs(amt), amt)
@@ -271,6 +277,7 @@ class _Tx:
             before = pd.Index(keys[keep].unique())
             self.n_excluded_customers = int((~pd.Index(keys[after].unique()).isin(before)).sum())
             keys, d8, amt, ret = keys[keep], d8[keep], amt[keep], ret[keep]
+            lost = lost[keep] if lost is not None else None
             cst = cst[keep] if cst is not None else None
             orders = orders[keep] if orders is not None else None
 
@@ -279,6 +286,8 @@ class _Tx:
         self.n = len(self.index)
         self.dates, self.amount, self.cost, self.ret, self.orders = d8, amt, cst, ret, orders
         self.has_returns = bool(ret.any())
+        self.buy = ~ret if lost is None else ~ret & ~lost
+        self.all_buy = bool(self.buy.all())
         self.has_cost = cst is not None
         self.has_return_flag = bool(is_return)
 
@@ -288,7 +297,7 @@ class _Tx:
 
     # ---- per-customer aggregates -------------------------------------------------------------
     def purchase_codes(self) -> np.ndarray:
-        return self.codes[~self.ret] if self.has_returns else self.codes
+        return self.codes if self.all_buy else self.codes[self.buy]
 
     def _order_groups(self, mask: np.ndarray):
         """Codes of the distinct (customer, order) pairs among rows in ``mask``, and each pair's customer."""
@@ -299,7 +308,7 @@ class _Tx:
 
     def count(self, returns: bool = False) -> np.ndarray:
         """Purchase orders (or return orders) per customer."""
-        mask = self.ret if returns else ~self.ret
+        mask = self.ret if returns else self.buy
         if self.orders is not None:
             if not mask.any():
                 return np.zeros(self.n, dtype=np.int64)
@@ -311,10 +320,10 @@ class _Tx:
 
     def largest_purchase(self):
         """The largest single purchase per customer (order total with an order column), and who bought."""
-        buy = ~self.ret if self.has_returns else None
+        buy = None if self.all_buy else self.buy
         if self.orders is None:
             return self.extreme(self.amount, "max", buy)
-        mask = ~self.ret
+        mask = self.buy
         group, owner = self._order_groups(mask)
         totals = np.bincount(group, weights=self.amount[mask])
         out = np.full(self.n, -np.inf)
@@ -343,7 +352,7 @@ class _Tx:
         return out, seen
 
     def purchase_dates(self):
-        mask = ~self.ret if self.has_returns else None
+        mask = None if self.all_buy else self.buy
         first, seen = self.extreme(self.dates, "min", mask)
         last, _ = self.extreme(self.dates, "max", mask)
         return first, last, seen
@@ -383,6 +392,7 @@ def summarize_customers(
     cost: Any = _DEFAULT,
     is_return: Any = _DEFAULT,
     order: Any = _DEFAULT,
+    tender: Any = _DEFAULT,
     customers: Any = None,
 ) -> pd.DataFrame:
     """Summarise transactions into one row per customer: recency, frequency, monetary value, tenure.
@@ -412,6 +422,10 @@ def summarize_customers(
         Column with the order id: ``frequency`` and ``n_returns`` count distinct orders, so the
         lines of one order count once. Left at the default, a missing ``order_id`` column is
         skipped (each row is an order); pass None to count rows.
+    tender : str or None, default "tender_result"
+        Column with the outcome of a tender (won / lost / n/a): rows marked ``lost`` are bids,
+        not sales, and are left out of every purchase count and date. Left at the default, a
+        missing column is skipped; pass None to ignore one.
     customers : DataFrame, Index or list, optional
         The full customer list: customers with no transaction are kept, with ``frequency``,
         ``monetary``, ``n_returns`` and ``return_amount`` 0 and dates, recency and ratios missing.
@@ -479,7 +493,7 @@ def summarize_customers(
     """
     func = "summarize_customers"
     t = _Tx(transactions, func=func, customer=customer, date=date, amount=amount, cost=cost,
-            is_return=is_return, order=order, as_of=as_of)
+            is_return=is_return, order=order, as_of=as_of, tender=tender)
     first, last, seen = t.purchase_dates()
     freq = t.count()
     monetary = t.total(t.amount)
@@ -517,6 +531,7 @@ def transaction_indicators(
     cost: Any = _DEFAULT,
     is_return: Any = _DEFAULT,
     order: Any = _DEFAULT,
+    tender: Any = _DEFAULT,
     as_of: Any = None,
     period_days: int = 365,
     customers: Any = None,
@@ -529,7 +544,7 @@ def transaction_indicators(
         One row per transaction.
     customer, date, amount : str, default "customer_id", "order_date", "amount"
         Column names, as in :func:`summarize_customers`.
-    cost, is_return, order : str or None
+    cost, is_return, order, tender : str or None
         Optional columns, as in :func:`summarize_customers` (profit needs ``cost``).
     as_of : date-like, optional
         End of the period; later transactions are left out. Default: the last date.
@@ -602,7 +617,7 @@ def transaction_indicators(
 
     check_positive_int(period_days, func=func, param="period_days")
     t = _Tx(transactions, func=func, customer=customer, date=date, amount=amount, cost=cost,
-            is_return=is_return, order=order, as_of=as_of)
+            is_return=is_return, order=order, as_of=as_of, tender=tender)
     first, last, seen = t.purchase_dates()
     n = t.count()
     net = t.total(t.amount)

@@ -428,3 +428,25 @@ def test_course_transactions(course):
     assert s["n_returns"].sum() > 0 and (s["margin"] < 0).any()  # planted: some customers lose money
     ind = transaction_indicators(course)
     assert (ind["max_transaction_amount"] >= ind["avg_transaction_amount"] - 1e-9).all()
+
+
+def test_lost_tenders_are_not_purchases(tx):
+    # a lost tender booked as a zero-amount line after A's last purchase changes nothing
+    lost = pd.DataFrame({"order_id": ["O9"], "customer_id": ["A"], "order_date": pd.to_datetime(["2024-03-20"]),
+                         "amount": [0.0], "cost": [0.0], "is_return": [False], "tender_result": ["lost"]})
+    with_lost = pd.concat([tx.assign(tender_result="n/a"), lost], ignore_index=True)
+    pd.testing.assert_frame_equal(summarize_customers(with_lost), summarize_customers(tx))
+    ti, ti_lost = transaction_indicators(tx), transaction_indicators(with_lost)
+    assert ti_lost.loc["A", "n_transactions"] == ti.loc["A", "n_transactions"] == 2
+    # ignoring the column counts the bid as an order dated 2024-03-20
+    counted = summarize_customers(with_lost, tender=None)
+    assert counted.loc["A", "frequency"] == 3 and counted.loc["A", "last_purchase"] == pd.Timestamp("2024-03-20")
+
+
+def test_course_lost_tenders_do_not_count_as_orders(course):
+    lost = course["tender_result"].astype(str).eq("lost")
+    assert lost.any()
+    s = summarize_customers(course)
+    s_without = summarize_customers(course[~lost])
+    pd.testing.assert_series_equal(s.loc[s_without.index, "frequency"], s_without["frequency"])
+    pd.testing.assert_series_equal(s.loc[s_without.index, "last_purchase"], s_without["last_purchase"])
