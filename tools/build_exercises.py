@@ -24,8 +24,8 @@ def starter(q) -> str:
     if custom:
         return textwrap.dedent(custom).strip("\n")
     if q.kind == "function":
-        params = ", ".join(inspect.signature(q.reference).parameters)
-        return f"def {q.answer_name}({params}):\n    # your code here\n    return ____"
+        signature = inspect.signature(q.reference).replace(return_annotation=inspect.Signature.empty)
+        return f"def {q.answer_name}{signature}:\n    # your code here\n    return ____"
     return f"{q.answer_name} = ____"
 
 
