@@ -20,7 +20,6 @@ DataFrame and predictions are Series indexed by customer. :func:`simulate_bgnbd`
 """
 from __future__ import annotations
 
-import contextlib
 import warnings
 from numbers import Real
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._threads import single_thread
 from ._validation import (
     CRMDataError,
     check_choice,
@@ -228,7 +228,7 @@ def _hessian_fd(grad_nat, p: np.ndarray, rel_step: float = 1e-5) -> np.ndarray:
     """Hessian of a function from central differences of its analytic gradient (natural scale)."""
     k = len(p)
     H = np.empty((k, k))
-    with _single_thread_blas():
+    with single_thread("blas"):
         for i in range(k):
             h = rel_step * p[i]
             up = p.copy()
@@ -266,30 +266,10 @@ def _summary_table(params: pd.Series, cov: np.ndarray) -> pd.DataFrame:
     }, index=pd.Index(params.index, name="parameter"))
 
 
-_BLAS_CONTROLLER = None
-
-
-def _single_thread_blas():
-    """A context that keeps BLAS to one thread while a small model is optimised.
-
-    The optimiser works on 2-4 parameters; threaded BLAS only adds wake-up costs, which on a
-    busy machine made a CDNOW fit 20 times slower. Uses threadpoolctl (installed with
-    scikit-learn) when available.
-    """
-    global _BLAS_CONTROLLER
-    try:
-        from threadpoolctl import ThreadpoolController
-    except ImportError:                      # pragma: no cover - threadpoolctl comes with scikit-learn
-        return contextlib.nullcontext()
-    if _BLAS_CONTROLLER is None:
-        _BLAS_CONTROLLER = ThreadpoolController()
-    return _BLAS_CONTROLLER.limit(limits=1, user_api="blas")
-
-
 def _minimize(fun, x0: np.ndarray, *, model: str, max_iter: int, tol: float, hint: str):
     from scipy.optimize import minimize
 
-    with _single_thread_blas(), np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+    with single_thread("blas"), np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         res = minimize(fun, x0, jac=True, method="L-BFGS-B", bounds=[(-25.0, 25.0)] * len(x0),
                        options={"maxiter": max_iter, "ftol": tol, "gtol": 1e-7, "maxcor": 20})
     if not res.success or not np.all(np.isfinite(res.x)) or not np.isfinite(res.fun):

@@ -658,6 +658,8 @@ def financial_indicators(
     invoice_amount: str = "invoice_amount",
     payment_date: str = "payment_date",
     payment_amount: str = "payment_amount",
+    due_date: Any = _DEFAULT,
+    grace_days: int = 0,
     as_of: Any = None,
     customers: Any = None,
 ) -> pd.DataFrame:
@@ -673,6 +675,13 @@ def financial_indicators(
     payment_date, payment_amount : str, default "payment_date", "payment_amount"
         When and how much was paid; both missing on an unpaid invoice. A payment date without an
         amount counts as full payment of the invoice.
+    due_date : str or None, default "due_date"
+        Column with the date each invoice is due; when present, ``on_time_share`` is added.
+        Left at the default, a missing ``due_date`` column is simply skipped; pass None to
+        ignore one.
+    grace_days : int, default 0
+        Days after the due date within which a payment still counts as on time (0: paid on or
+        before the due date).
     as_of : date-like, optional
         The date of the analysis; invoices and payments after it are ignored.
         Default: the last invoice or payment date.
@@ -696,6 +705,8 @@ def financial_indicators(
         ``outstanding``                          invoiced - paid at ``as_of``
         ``avg_amount_owed``      平均欠款额      mean outstanding balance over month ends
         ``arrears_rate``         平均欠款率      owed / invoiced-to-date, over month ends
+        ``on_time_share``                        invoices paid in full by due date + grace /
+                                                 invoices settled or overdue (with a due date)
         =======================  ==============  ==============================================
 
     Raises
@@ -703,8 +714,9 @@ def financial_indicators(
     TypeError
         If ``payments`` is not a DataFrame.
     CRMDataError
-        If a column is missing, amounts are not numeric or negative, invoice values are missing,
-        a payment date comes before its invoice, or the table is empty.
+        If a column is missing, amounts are not numeric or negative, invoice values or due
+        dates are missing, a payment date comes before its invoice, ``grace_days`` is negative,
+        or the table is empty.
 
     See Also
     --------
@@ -719,6 +731,12 @@ def financial_indicators(
     each payment subtracts likewise, so the work is linear in the rows.
     ``arrears_rate`` = sum_M B(M) / sum_M invoiced-to-date(M), the arrears rate of each month
     weighted by the amount invoiced so far (missing before any invoice).
+
+    ``on_time_share``: an invoice is *on time* when it is paid in full (to within half a cent)
+    no later than ``due date + grace_days``, and *late* when it is not, once that deadline is
+    before ``as_of``. An unpaid or part-paid invoice whose deadline has not passed at ``as_of``
+    is still open and counts in neither; so on_time_share = on time / (on time + late),
+    missing for a customer with no settled or overdue invoice.
 
     References
     ----------
@@ -740,6 +758,15 @@ def financial_indicators(
     customer_id
     C1                          30.0        500.0       666.666667           0.5
     C2                          10.0          0.0         0.000000           0.0
+
+    With due dates, the share of invoices paid on time (C1's second invoice is overdue):
+
+    >>> pay["due_date"] = pd.to_datetime(["2024-02-09", "2024-03-11", "2024-02-14"])
+    >>> financial_indicators(pay, as_of="2024-03-31")["on_time_share"]
+    customer_id
+    C1    0.5
+    C2    1.0
+    Name: on_time_share, dtype: float64
     """
     func = "financial_indicators"
     pay = check_table(payments, func=func, name="payments")
@@ -748,8 +775,12 @@ def financial_indicators(
     check_columns(pay, [invoice_amount], func=func, param="invoice_amount")
     check_columns(pay, [payment_date], func=func, param="payment_date")
     check_columns(pay, [payment_amount], func=func, param="payment_amount")
+    from ._validation import check_positive_int
+
+    due_date = _optional_column(pay, due_date, "due_date", func=func, param="due_date")
+    grace_days = check_positive_int(grace_days, func=func, param="grace_days", minimum=0)
     check_numeric(pay, [invoice_amount, payment_amount], func=func)
-    check_no_missing(pay, [customer, invoice_date, invoice_amount], func=func)
+    check_no_missing(pay, [customer, invoice_date, invoice_amount] + ([due_date] if due_date else []), func=func)
     for col in (invoice_amount, payment_amount):
         neg = pay[col].to_numpy(dtype=np.float64, na_value=np.nan) < 0
         if neg.any():
@@ -762,6 +793,8 @@ def financial_indicators(
     pay_dates = _datetime_column(pay, payment_date, func=func).to_numpy().astype(dtype)
     pay_nat = np.isnat(pay_dates)
     pay8 = pay_dates.view("i8")
+    due8 = (_datetime_column(pay, due_date, func=func).to_numpy().astype(dtype).view("i8") if due_date
+            else None)
     inv_amt = pay[invoice_amount].to_numpy(dtype=np.float64)
     pay_amt = pay[payment_amount].to_numpy(dtype=np.float64, na_value=np.nan)
     pay_amt = np.where(np.isnan(pay_amt) & ~pay_nat, inv_amt, pay_amt)  # dated but no amount: paid in full
@@ -787,6 +820,7 @@ def financial_indicators(
     n = len(index)
     inv8, inv_amt, pay8_p, pay_amt_p = inv8[in_period], inv_amt[in_period], pay8[in_period], pay_amt[in_period]
     paid = paid[in_period]
+    due8 = due8[in_period] if due8 is not None else None
 
     n_inv = np.bincount(codes, minlength=n)
     invoiced = np.bincount(codes, weights=inv_amt, minlength=n)
@@ -825,6 +859,13 @@ def financial_indicators(
         "avg_amount_owed": owed_sum / k,
         "arrears_rate": _safe_ratio(owed_sum, invoiced_sum),
     }, index=index, copy=False)
+    if due8 is not None:
+        deadline = due8 + (grace_days + 1) * day - 1     # the end of the last day that is on time
+        in_full = paid & (pay_amt_p >= inv_amt - 0.005)
+        on_time = in_full & (pay8_p <= deadline)
+        settled = on_time | (deadline < as8)             # on time, or overdue at as_of
+        out["on_time_share"] = _safe_ratio(np.bincount(codes[on_time], minlength=n),
+                                           np.bincount(codes[settled], minlength=n))
     out = _align(out, customers, customer, func=func,
                  zero=["n_invoices", "invoiced_amount", "paid_amount", "outstanding", "avg_amount_owed"])
     out.attrs["as_of"] = as_ts

@@ -5,8 +5,15 @@
 - :class:`ShiftedBetaGeometric`: the sBG model of contractual retention (Fader & Hardie 2007):
   fit it on the number of customers still active at the start of each period and project
   survival beyond the data. :func:`simulate_sbg` draws cohorts from it.
+
+Cohorts and churn count purchases only, by the rule of :mod:`crmlearn.customers` ("How returns
+count"): a return (an ``is_return`` row, or a negative ``amount`` in a table without that flag)
+is not a purchase, and neither is a lost tender (``tender_result == "lost"``, a bid that never
+became a sale). Sending goods back or losing a bid does not make a customer active.
 """
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,9 +24,11 @@ from ._validation import (
     check_columns,
     check_fitted,
     check_no_missing,
+    check_numeric,
     check_positive_int,
     check_table,
 )
+from .customers import _DEFAULT, _bool_column, _optional_column  # the same purchase rule
 
 __all__ = ["ShiftedBetaGeometric", "cohort_table", "churn_rate", "simulate_sbg"]
 
@@ -29,8 +38,33 @@ _PERIODS = ["D", "W", "M", "Q", "Y"]
 # --------------------------------------------------------------------------------------------
 # transactions -> active (customer, period) pairs
 # --------------------------------------------------------------------------------------------
-def _active_periods(transactions, *, period, customer, date, func):
-    """Distinct (customer code, period ordinal) pairs, sorted by customer then period."""
+def _purchases(tx, *, is_return, tender, amount, func):
+    """Which rows are purchases: not a return (flag, or a negative amount without one), not a lost tender."""
+    is_return = _optional_column(tx, is_return, "is_return", func=func, param="is_return")
+    tender = _optional_column(tx, tender, "tender_result", func=func, param="tender")
+    amount = _optional_column(tx, amount, "amount", func=func, param="amount")
+    if is_return:
+        buy = ~_bool_column(tx, is_return, func=func)
+    elif amount:
+        check_numeric(tx, [amount], func=func)
+        buy = ~(tx[amount].to_numpy(dtype=np.float64, na_value=np.nan) < 0)
+    else:
+        buy = np.ones(len(tx), dtype=bool)
+    if tender:   # compare the distinct values only: millions of rows hold a handful of outcomes
+        codes, outcomes = pd.factorize(tx[tender])
+        lost = np.asarray(pd.Index(outcomes).astype("string").str.lower() == "lost", dtype=bool)
+        buy &= ~np.where(codes >= 0, lost[np.maximum(codes, 0)] if len(lost) else False, False)
+    return buy
+
+
+def _active_periods(transactions, *, period, customer, date, func, is_return=_DEFAULT, tender=_DEFAULT,
+                    amount=_DEFAULT):
+    """Distinct (customer code, period ordinal) pairs of the purchases, sorted by customer then period.
+
+    The first and last periods are those of every row (the window the data observe), so a last
+    month with only returns still counts as observed. Also returns how many rows were left out
+    (returns and lost tenders).
+    """
     check_table(transactions, func=func, name="transactions")
     if not isinstance(period, str):
         raise TypeError(f"{func}: period must be one of {_PERIODS}, got {type(period).__name__}.")
@@ -38,6 +72,11 @@ def _active_periods(transactions, *, period, customer, date, func):
     check_columns(transactions, [customer], func=func, param="customer")
     check_columns(transactions, [date], func=func, param="date")
     check_no_missing(transactions, [customer, date], func=func)
+    buy = _purchases(transactions, is_return=is_return, tender=tender, amount=amount, func=func)
+    excluded = int((~buy).sum())
+    if excluded == len(buy):
+        raise CRMDataError(f"{func}: every row is a return or a lost tender, so no customer ever bought. "
+                           "Pass is_return=None, tender=None and amount=None to count every row.")
     from .clv import _day_numbers   # shared date parsing (light: clv imports scipy lazily)
 
     days = _day_numbers(transactions[date], func=func, column=date)
@@ -50,11 +89,14 @@ def _active_periods(transactions, *, period, customer, date, func):
         ordinal = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)
     else:                                      # W (ending Sunday) and Q through pandas periods
         ordinal = pd.PeriodIndex(days.astype("datetime64[D]"), freq=freq).asi8
-    codes, _ = pd.factorize(transactions[customer], sort=False)
     omin = int(ordinal.min())
     span = int(ordinal.max()) - omin + 1
+    keys = transactions[customer]
+    if excluded:
+        keys, ordinal = keys[buy], ordinal[buy]
+    codes, _ = pd.factorize(keys, sort=False)
     key = np.unique(codes.astype(np.int64) * span + (ordinal - omin))
-    return key // span, key % span + omin, omin, omin + span - 1, freq
+    return key // span, key % span + omin, omin, omin + span - 1, freq, excluded
 
 
 def _period_index(ordinals, freq, name):
@@ -64,36 +106,48 @@ def _period_index(ordinals, freq, name):
 
 
 def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str = "customer_id",
-                 date: str = "order_date", values: str = "share") -> pd.DataFrame:
+                 date: str = "order_date", values: str = "share", is_return: Any = _DEFAULT,
+                 tender: Any = _DEFAULT, amount: Any = _DEFAULT) -> pd.DataFrame:
     """Share of each acquisition cohort still buying, period by period.
 
     A customer's cohort is the period of her first purchase. Cell (c, k) counts the customers
     of cohort c who buy at least once in the k-th period after it (k = 0 is the cohort's own
-    period, always 100%).
+    period, always 100%). Returns and lost tenders are not purchases (see the module help).
 
     Parameters
     ----------
     transactions : pandas.DataFrame
-        One row per purchase.
+        One row per transaction (order or order line).
     period : {"D", "W", "M", "Q", "Y"}, default "M"
         Calendar period (weeks end on Sunday).
     customer, date : str
         Column names.
     values : {"share", "count"}, default "share"
         Share of the cohort's size, or the number of customers.
+    is_return : str or None, default "is_return"
+        True/false column flagging returns, which are left out. Left at the default, a missing
+        ``is_return`` column is skipped (then rows with a negative ``amount`` are the returns);
+        pass None to ignore one.
+    tender : str or None, default "tender_result"
+        Column with the outcome of a tender: rows marked ``lost`` are bids, not sales, and are
+        left out. Left at the default, a missing column is skipped; pass None to ignore one.
+    amount : str or None, default "amount"
+        Without a return flag, rows with a negative amount here are returns. Left at the
+        default, a missing column is skipped; pass None to ignore one.
 
     Returns
     -------
     pandas.DataFrame
         Index ``cohort`` (a PeriodIndex), columns ``periods_since_first`` 0, 1, 2, ...; NaN where
         the period lies after the last period of the data. The cohort sizes are in
-        ``attrs["cohort_size"]`` (a Series).
+        ``attrs["cohort_size"]`` (a Series), the number of rows left out as returns or lost
+        tenders in ``attrs["excluded_rows"]``.
 
     Raises
     ------
     TypeError, CRMDataError
         Not a DataFrame, missing columns or values, dates that cannot be read, an unknown
-        ``period`` or ``values``.
+        ``period`` or ``values``, a return flag that is not true/false, or no purchase at all.
 
     See Also
     --------
@@ -115,11 +169,20 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     cohort
     2024-01              1.0  0.5  1.0
     2024-02              1.0  0.0  NaN
+
+    A return is not a purchase: B sending goods back in February does not make her active.
+
+    >>> tx["is_return"] = [False, False, False, False, False, False]
+    >>> more = pd.DataFrame({"customer_id": ["B"], "order_date": pd.to_datetime(["2024-02-20"]),
+    ...                      "is_return": [True]})
+    >>> cohort_table(pd.concat([tx, more])).loc["2024-01"].tolist()
+    [1.0, 0.5, 1.0]
     """
     func = "cohort_table"
     check_choice(values, ["share", "count"], func=func, param="values")
-    cust, ordinal, omin, omax, freq = _active_periods(transactions, period=period, customer=customer,
-                                                       date=date, func=func)
+    cust, ordinal, omin, omax, freq, excluded = _active_periods(
+        transactions, period=period, customer=customer, date=date, func=func, is_return=is_return,
+        tender=tender, amount=amount)
     starts = np.flatnonzero(np.r_[True, cust[1:] != cust[:-1]])
     sizes = np.diff(np.r_[starts, len(cust)])
     first = np.repeat(ordinal[starts], sizes)      # cohort of each (customer, period) pair
@@ -127,7 +190,7 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     cohorts, cidx = np.unique(first, return_inverse=True)
     n_age = int(omax - omin + 1)
     counts = np.bincount(cidx * n_age + age, minlength=len(cohorts) * n_age).reshape(len(cohorts), n_age)
-    counts = counts[:, : int(age.max()) + 1].astype(float)
+    counts = counts[:, : int(omax - cohorts[0]) + 1].astype(float)   # every age the data observe
     observed = (cohorts[:, None] + np.arange(counts.shape[1])[None, :]) <= omax
     size = counts[:, 0].copy()
     table = counts / size[:, None] if values == "share" else counts
@@ -136,23 +199,28 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     out = pd.DataFrame(table, index=index, columns=pd.RangeIndex(counts.shape[1], name="periods_since_first"))
     out.attrs["cohort_size"] = pd.Series(size.astype(np.int64), index=index, name="cohort_size")
     out.attrs["values"] = values
+    out.attrs["excluded_rows"] = excluded
     return out
 
 
 def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str = "customer_id",
-               date: str = "order_date") -> pd.DataFrame:
+               date: str = "order_date", is_return: Any = _DEFAULT, tender: Any = _DEFAULT,
+               amount: Any = _DEFAULT) -> pd.DataFrame:
     """Churn rate per period: active customers who do not buy in the next period.
 
     A customer is *active* in a period when she buys at least once in it. Of the customers
     active in period p, those who also buy in p+1 are *retained*, the others *churned*.
+    Returns and lost tenders are not purchases (see the module help).
 
     Parameters
     ----------
     transactions : pandas.DataFrame
-        One row per purchase.
+        One row per transaction (order or order line).
     period : {"D", "W", "M", "Q", "Y"}, default "M"
     customer, date : str
         Column names.
+    is_return, tender, amount : str or None
+        Optional columns that tell returns and lost tenders, as in :func:`cohort_table`.
 
     Returns
     -------
@@ -160,7 +228,7 @@ def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str =
         Index ``period`` (a PeriodIndex, every period from the first to the last but one; the
         last has no following period), columns ``active``, ``retained``, ``churned``,
         ``churn_rate`` = churned / active and ``retention_rate`` = retained / active (NaN when
-        nobody was active).
+        nobody was active). ``attrs["excluded_rows"]``: rows left out as returns or lost tenders.
 
     Raises
     ------
@@ -193,8 +261,9 @@ def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str =
     2024-02       2         1        1    0.500000        0.500000
     """
     func = "churn_rate"
-    cust, ordinal, omin, omax, freq = _active_periods(transactions, period=period, customer=customer,
-                                                       date=date, func=func)
+    cust, ordinal, omin, omax, freq, excluded = _active_periods(
+        transactions, period=period, customer=customer, date=date, func=func, is_return=is_return,
+        tender=tender, amount=amount)
     if omax == omin:
         raise CRMDataError(f"{func}: the data span a single period ({period}), so there is no next period to "
                            "compare with. Use a shorter period or more data.")
@@ -210,6 +279,7 @@ def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str =
     out = pd.DataFrame({"active": active, "retained": retained, "churned": churned, "churn_rate": rate,
                         "retention_rate": 1.0 - rate},
                        index=_period_index(np.arange(omin, omax), freq, "period"))
+    out.attrs["excluded_rows"] = excluded
     return out
 
 

@@ -341,6 +341,75 @@ def test_financial_customers_without_invoices(payments):
     assert np.isnan(fin.loc["C9", "arrears_rate"])
 
 
+def test_financial_on_time_share_by_hand():
+    pay = pd.DataFrame({
+        "customer_id": ["A", "A", "A", "A", "B", "B", "C"],
+        "invoice_date": pd.to_datetime(["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30",
+                                        "2024-01-15", "2024-04-20", "2024-04-25"]),
+        "invoice_amount": [100.0, 100.0, 100.0, 100.0, 50.0, 50.0, 10.0],
+        "due_date": pd.to_datetime(["2024-03-01", "2024-03-30", "2024-04-30", "2024-05-30",
+                                    "2024-01-15", "2024-04-20", "2024-05-25"]),
+        # A: on the due date; 5 days late; paid in part on time; not yet due and unpaid (open)
+        # B: 3 days late; unpaid and overdue. C: only an open invoice.
+        "payment_date": pd.to_datetime(["2024-03-01", "2024-04-04", "2024-04-29", None,
+                                        "2024-01-18", None, None]),
+        "payment_amount": [100.0, 100.0, 60.0, np.nan, 50.0, np.nan, np.nan],
+    })
+    before = pay.copy()
+    fin = financial_indicators(pay, as_of="2024-05-15")
+    pd.testing.assert_frame_equal(pay, before)
+    # A: 1 on time of 3 decided (the part-paid one is overdue by 2024-05-15); B: 0 of 2; C: none decided
+    assert fin.loc["A", "on_time_share"] == pytest.approx(1 / 3)
+    assert fin.loc["B", "on_time_share"] == 0.0
+    assert np.isnan(fin.loc["C", "on_time_share"])
+    graced = financial_indicators(pay, as_of="2024-05-15", grace_days=5)
+    assert graced.loc["A", "on_time_share"] == pytest.approx(2 / 3)     # 5 days late is within 5 days' grace
+    assert graced.loc["B", "on_time_share"] == 0.5
+    # on 2024-04-30 A's third invoice is still open (due that day, part-paid), so 1 of 2
+    assert financial_indicators(pay, as_of="2024-04-30").loc["A", "on_time_share"] == 0.5
+    # the columns that were there before do not change
+    pd.testing.assert_frame_equal(fin.drop(columns="on_time_share"),
+                                  financial_indicators(pay.drop(columns="due_date"), as_of="2024-05-15"))
+    assert "on_time_share" not in financial_indicators(pay, due_date=None).columns
+    renamed = pay.rename(columns={"due_date": "due"})
+    assert "on_time_share" not in financial_indicators(renamed).columns
+    pd.testing.assert_series_equal(financial_indicators(renamed, due_date="due", as_of="2024-05-15")["on_time_share"],
+                                   fin["on_time_share"])
+    full = financial_indicators(pay, as_of="2024-05-15", customers=["A", "B", "C", "D"])
+    assert np.isnan(full.loc["D", "on_time_share"])
+
+
+def test_financial_on_time_share_bad_input(payments):
+    with_due = payments.assign(due_date=payments["invoice_date"] + pd.Timedelta(days=30))
+    with pytest.raises(CRMDataError, match="column 'due' not found"):
+        financial_indicators(with_due, due_date="due")
+    with pytest.raises(CRMDataError, match="grace_days must be at least 0"):
+        financial_indicators(with_due, grace_days=-1)
+    with pytest.raises(TypeError, match="grace_days"):
+        financial_indicators(with_due, grace_days=1.5)
+    with pytest.raises(CRMDataError, match="missing 'due_date'"):
+        financial_indicators(with_due.assign(due_date=with_due["due_date"].where(with_due.index != 2)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 60), st.integers(0, 60), st.booleans()),
+                min_size=1, max_size=30), st.integers(0, 10))
+def test_financial_on_time_share_is_a_share_and_grace_only_helps(rows, grace):
+    start = pd.Timestamp("2024-01-01")
+    pay = pd.DataFrame({
+        "customer_id": [f"C{r[0]}" for r in rows],
+        "invoice_date": [start] * len(rows),
+        "invoice_amount": 100.0,
+        "due_date": [start + pd.Timedelta(days=r[1]) for r in rows],
+        "payment_date": [start + pd.Timedelta(days=r[2]) if r[3] else pd.NaT for r in rows],
+        "payment_amount": [100.0 if r[3] else np.nan for r in rows],
+    })
+    strict = financial_indicators(pay, as_of="2024-04-30")["on_time_share"]
+    loose = financial_indicators(pay, as_of="2024-04-30", grace_days=grace)["on_time_share"]
+    assert strict.between(0, 1).all() and loose.between(0, 1).all()    # every invoice is decided by April
+    assert (loose >= strict - 1e-12).all()
+
+
 # ---------------------------------------------------------------------------------------------
 # contact indicators
 # ---------------------------------------------------------------------------------------------

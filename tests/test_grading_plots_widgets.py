@@ -121,6 +121,42 @@ def test_segment_share_chart(customers, tmp_path):
     save(ax, tmp_path, "shares")
 
 
+def _tick_labels(ax):
+    ax.figure.canvas.draw()
+    return [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+
+
+def test_segment_share_chart_legend_names_the_value(customers):
+    profile = s.segment_by(customers, by="region", value="margin")
+    labels = [t.get_text() for t in p.segment_share_chart(profile).get_legend().get_texts()]
+    assert labels == ["Share of customers", "Share of value"]           # the default text
+    fig, ax = plt.subplots()
+    p.segment_share_chart(profile, value_name="margin", ax=ax)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Share of customers", "Share of margin"]
+    with pytest.raises(TypeError, match="value_name must be a string"):
+        p.segment_share_chart(profile, value_name=None)
+
+
+@pytest.mark.parametrize("top", [0.35, 0.4, 0.6, 0.75])
+def test_segment_share_chart_ticks_are_whole_percents(top):
+    """matplotlib's own formatter wrote "35.0%" on a 0-40% axis and "60%" on a 0-70% one."""
+    profile = pd.DataFrame({"customer_share": [top, 1 - top], "value_share": [1 - top, top]},
+                           index=["a", "b"]) / (2 if top < 0.5 else 1)
+    labels = _tick_labels(p.segment_share_chart(profile))
+    assert len(labels) >= 3
+    assert all(lab.endswith("%") and "." not in lab for lab in labels), labels
+    assert "0%" in labels
+
+
+def test_segment_share_chart_small_shares_keep_decimals():
+    profile = pd.DataFrame({"customer_share": [0.02, 0.03], "value_share": [0.012, 0.034]}, index=["a", "b"])
+    labels = _tick_labels(p.segment_share_chart(profile))
+    values = [float(lab.rstrip("%")) for lab in labels]
+    assert len(set(labels)) == len(labels)                              # no two ticks read the same
+    assert len({len(lab.split(".")[1]) for lab in labels}) == 1         # the same decimals on every tick
+    assert values == sorted(values) and max(values) >= 3.0
+
+
 def test_segment_profile_plot(customers, tmp_path):
     feats = ["recency_days", "frequency", "monetary"]
     prof = s.segment_profiles(s.kmeans_segments(customers, features=feats, k=3, log=True), features=feats)

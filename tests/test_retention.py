@@ -264,6 +264,88 @@ def test_cohort_and_churn_bad_input(tx, func):
         func(bad)
 
 
+# ------------------------------------------------------------------------------------------
+# cohorts and churn: returns and lost tenders are not purchases
+# ------------------------------------------------------------------------------------------
+@pytest.fixture
+def tx_with_returns(tx):
+    """The hand-worked purchases plus a return by C and a lost tender by D, both in March."""
+    extra = pd.DataFrame({"customer_id": ["C", "D", "E"],
+                          "order_date": pd.to_datetime(["2024-03-05", "2024-03-09", "2024-03-20"]),
+                          "amount": [-5.0, 0.0, 0.0]})
+    out = pd.concat([tx, extra], ignore_index=True)
+    out["is_return"] = [False] * len(tx) + [True, False, False]
+    out["tender_result"] = ["n/a"] * len(tx) + ["n/a", "lost", "Lost"]
+    return out
+
+
+def test_returns_and_lost_tenders_are_not_activity(tx, tx_with_returns):
+    before = tx_with_returns.copy()
+    churn = churn_rate(tx_with_returns)
+    pd.testing.assert_frame_equal(tx_with_returns, before)
+    # the same as the purchases alone: C's return does not retain her, D's and E's lost bids count nowhere
+    pd.testing.assert_frame_equal(churn, churn_rate(tx), check_exact=True)
+    assert churn.loc[pd.Period("2024-02"), "churned"] == 1 and churn.attrs["excluded_rows"] == 3
+    table = cohort_table(tx_with_returns, values="count")
+    pd.testing.assert_frame_equal(table, cohort_table(tx, values="count"))
+    assert table.attrs["cohort_size"].sum() == 4                      # E never bought: no cohort
+    # counting every row (the old behaviour): C is retained in March, E starts a March cohort
+    every = dict(is_return=None, tender=None, amount=None)
+    assert churn_rate(tx_with_returns, **every).loc[pd.Period("2024-02"), "churned"] == 0
+    assert cohort_table(tx_with_returns, **every).attrs["cohort_size"].sum() == 5
+    # only one of the two rules
+    assert churn_rate(tx_with_returns, tender=None).attrs["excluded_rows"] == 1
+    assert churn_rate(tx_with_returns, is_return=None, amount=None).attrs["excluded_rows"] == 2
+
+
+def test_negative_amounts_are_returns_without_a_flag(tx_with_returns):
+    no_flag = tx_with_returns.drop(columns=["is_return", "tender_result"])
+    assert churn_rate(no_flag).attrs["excluded_rows"] == 1            # the -5 row
+    assert churn_rate(no_flag, amount=None).attrs["excluded_rows"] == 0
+    # a flag, when there is one, decides (a positive amount flagged as a return is a return)
+    flagged = tx_with_returns.assign(amount=tx_with_returns["amount"].abs())
+    assert churn_rate(flagged, tender=None).attrs["excluded_rows"] == 1
+    renamed = tx_with_returns.rename(columns={"is_return": "returned", "tender_result": "bid"})
+    pd.testing.assert_frame_equal(churn_rate(renamed, is_return="returned", tender="bid"),
+                                  churn_rate(tx_with_returns))
+
+
+def test_the_window_includes_rows_that_are_not_purchases(tx):
+    """A last month with only a return is still observed: February's buyers churn or not in it."""
+    late = pd.concat([tx, pd.DataFrame({"customer_id": ["A"], "order_date": pd.to_datetime(["2024-04-02"]),
+                                        "amount": [-1.0]})], ignore_index=True)
+    out = churn_rate(late)
+    assert str(out.index[-1]) == "2024-03" and out.loc[pd.Period("2024-03"), "churn_rate"] == 1.0
+    assert cohort_table(late).shape[1] == 4                          # ages 0..3 observed for January
+
+
+@pytest.mark.parametrize("func", [cohort_table, churn_rate])
+def test_return_columns_bad_input(tx_with_returns, func):
+    with pytest.raises(CRMDataError, match="column 'returned' not found"):
+        func(tx_with_returns, is_return="returned")
+    with pytest.raises(CRMDataError, match="column 'is_return' must be true/false"):
+        func(tx_with_returns.assign(is_return="maybe"))
+    with pytest.raises(CRMDataError, match="every row is a return or a lost tender"):
+        func(tx_with_returns.assign(is_return=True))
+
+
+def test_course_data_needs_no_purchase_filter():
+    """On the course data, the default rule gives what filtering amount > 0 by hand gave."""
+    import crmlearn
+
+    try:
+        course = crmlearn.load_dataset("transactions")
+    except (NotImplementedError, FileNotFoundError, KeyError) as exc:  # pragma: no cover
+        pytest.skip(f"course transactions not available: {exc}")
+    purchases = course[course["amount"] > 0]
+    yearly = churn_rate(course, period="Y")
+    pd.testing.assert_frame_equal(yearly, churn_rate(purchases, period="Y"))
+    assert yearly.attrs["excluded_rows"] == len(course) - len(purchases)
+    assert churn_rate(course, period="Y", is_return=None, tender=None)["retained"].iloc[0] != \
+        yearly["retained"].iloc[0]                                  # the rule matters here
+    pd.testing.assert_frame_equal(cohort_table(course, period="Q"), cohort_table(purchases, period="Q"))
+
+
 def test_churn_rate_single_period(tx):
     with pytest.raises(CRMDataError, match="single period"):
         churn_rate(tx, period="Y")

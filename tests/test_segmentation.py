@@ -1,4 +1,4 @@
-"""Tests for crmlearn.segmentation: types by nature, segmentation bases, k-means."""
+"""Tests for crmlearn.segmentation: types by nature, quality traits, segmentation bases, k-means."""
 from __future__ import annotations
 
 import numpy as np
@@ -14,6 +14,7 @@ from crmlearn.segmentation import (
     classify_by_nature,
     kmeans_segments,
     nature_summary,
+    quality_traits,
     segment_by,
     segment_profiles,
 )
@@ -223,3 +224,189 @@ def test_course_nature_and_segments(course):
     seg = kmeans_segments(course, features=["recency_days", "frequency", "monetary"], k=4, log=True)
     prof = segment_profiles(seg, features=["recency_days", "frequency", "monetary"], value="monetary")
     assert prof["customers"].sum() == len(course) and len(prof) == 4
+
+
+# ---------------------------------------------------------------------------------------------
+# quality traits
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture
+def traits_input():
+    """Four customers; C4 lacks most values."""
+    return pd.DataFrame({
+        "first_order_date": pd.to_datetime(["2019-05-01", "2023-03-01", "2021-12-31", None]),
+        "n_suppliers": [1, 2, 4, 1],
+        "on_time_share": [0.95, 1.0, 0.5, np.nan],
+        "cost_to_serve_cny": [500.0, 300.0, 800.0, 100.0],
+        "monetary": [20000.0, 9000.0, 5000.0, np.nan],
+        "price_sensitivity": [0.2, 0.3, 0.7, np.nan],
+    }, index=pd.Index(["C1", "C2", "C3", "C4"], name="customer_id"))
+
+
+def test_quality_traits_by_hand(traits_input):
+    before = traits_input.copy()
+    out = quality_traits(traits_input, as_of="2024-12-31")
+    pd.testing.assert_frame_equal(traits_input, before)
+    assert list(out.columns) == ["long_term", "profitable", "sees_value", "n_traits"]
+    assert out.index.equals(traits_input.index)
+    assert out["long_term"].tolist() == [True, False, True, False]     # 2021-12-31 is exactly 3 years
+    assert out["profitable"].tolist() == [True, True, False, False]    # C3 uses 4 suppliers; C4 unknown
+    assert out["sees_value"].tolist() == [True, True, False, False]
+    assert out["n_traits"].tolist() == [3, 2, 1, 0]
+    assert out["n_traits"].dtype == np.int64 and out["long_term"].dtype == bool
+    assert out.attrs["as_of"] == pd.Timestamp("2024-12-31") and out.attrs["thresholds"]["max_suppliers"] == 2
+
+
+def test_quality_traits_thresholds(traits_input):
+    # C1's cost to serve is 2.5% of its revenue: out at 2% ...
+    assert not quality_traits(traits_input, as_of="2024-12-31", max_cost_share=0.02).loc["C1", "profitable"]
+    # ... and out when the revenue covers 5 cost periods (12.5% > 10%)
+    assert not quality_traits(traits_input, as_of="2024-12-31", cost_periods=5).loc["C1", "profitable"]
+    assert quality_traits(traits_input, as_of="2024-12-31", cost_periods=4).loc["C1", "profitable"]
+    out = quality_traits(traits_input, as_of="2024-12-31", min_years=1, max_suppliers=4, min_on_time=0.5,
+                         max_price_sensitivity=0.7)
+    assert out["n_traits"].tolist() == [3, 3, 2, 0]                    # C3 still costs 16% of revenue
+    assert quality_traits(traits_input, as_of="2024-12-30")["long_term"].tolist() == [True, False, False, False]
+    named = traits_input.rename(columns={"on_time_share": "paid_ok", "monetary": "revenue"})
+    again = quality_traits(named, on_time="paid_ok", value="revenue", as_of="2024-12-31")
+    pd.testing.assert_frame_equal(again, quality_traits(traits_input, as_of="2024-12-31"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.integers(0, 6))
+def test_quality_traits_looser_thresholds_never_remove_a_trait(low, high, years):
+    rng = np.random.default_rng(3)
+    n = 60
+    data = pd.DataFrame({
+        "first_order_date": pd.Timestamp("2015-01-01") + pd.to_timedelta(rng.integers(0, 3650, n), unit="D"),
+        "n_suppliers": rng.integers(1, 6, n), "on_time_share": rng.uniform(0, 1, n),
+        "cost_to_serve_cny": rng.uniform(0, 500, n), "monetary": rng.uniform(-100, 10000, n),
+        "price_sensitivity": rng.uniform(0, 1, n),
+    })
+    low, high = min(low, high), max(low, high)
+    strict = quality_traits(data, as_of="2024-12-31", min_years=years + 1, min_on_time=high,
+                            max_price_sensitivity=low, max_cost_share=low)
+    loose = quality_traits(data, as_of="2024-12-31", min_years=years, min_on_time=low,
+                           max_price_sensitivity=high, max_cost_share=high)
+    for col in ["long_term", "profitable", "sees_value"]:
+        assert not (strict[col] & ~loose[col]).any()
+    assert (strict["n_traits"] <= loose["n_traits"]).all()
+    assert (loose["n_traits"] == loose[["long_term", "profitable", "sees_value"]].sum(axis=1)).all()
+
+
+def test_quality_traits_from_payments(traits_input):
+    pay = pd.DataFrame({
+        "customer_id": ["C1", "C1", "C2", "C3", "C3"],
+        "invoice_date": pd.to_datetime(["2024-10-31", "2024-11-30", "2024-11-30", "2024-10-31", "2024-12-31"]),
+        "invoice_amount": [100.0, 100.0, 50.0, 80.0, 80.0],
+        "due_date": pd.to_datetime(["2024-11-30", "2024-12-30", "2024-12-30", "2024-11-30", "2025-01-30"]),
+        # C1: on time, then 8 days late (grace is 7); C2 within the grace; C3 unpaid and overdue, then open
+        "payment_date": pd.to_datetime(["2024-11-29", "2025-01-07", "2025-01-06", None, None]),
+        "payment_amount": [100.0, 100.0, 50.0, 0.0, 0.0],
+    })
+    data = traits_input.drop(columns="on_time_share")
+    out = quality_traits(data, payments=pay)
+    assert out.attrs["as_of"] == pd.Timestamp("2025-01-07")      # the last payment
+    assert out["profitable"].tolist() == [False, True, False, False]  # C1: 1 of 2 on time
+    assert quality_traits(data, payments=pay, min_on_time=0.5).loc["C1", "profitable"]
+    assert quality_traits(data, payments=pay, grace_days=8).loc["C1", "profitable"]
+    # ids in a column instead of the index: the result keeps the input's index
+    flat = data.reset_index()
+    by_col = quality_traits(flat, payments=pay)
+    assert by_col.index.equals(flat.index)
+    assert by_col["n_traits"].tolist() == out["n_traits"].tolist()
+
+
+@pytest.mark.filterwarnings("ignore:Could not infer format")
+def test_quality_traits_bad_input(traits_input):
+    with pytest.raises(TypeError, match="DataFrame"):
+        quality_traits([1, 2], as_of="2024-12-31")
+    with pytest.raises(CRMDataError, match="column 'n_suppliers' not found"):
+        quality_traits(traits_input.drop(columns="n_suppliers"), as_of="2024-12-31")
+    with pytest.raises(CRMDataError, match="'on_time_share' .* not found. Pass payments="):
+        quality_traits(traits_input.drop(columns="on_time_share"), as_of="2024-12-31")
+    with pytest.raises(CRMDataError, match="as_of is needed"):
+        quality_traits(traits_input)
+    with pytest.raises(CRMDataError, match="as_of='someday' is not a date"):
+        quality_traits(traits_input, as_of="someday")
+    with pytest.raises(CRMDataError, match="min_on_time must be \\[0, 1\\]"):
+        quality_traits(traits_input, as_of="2024-12-31", min_on_time=80)
+    with pytest.raises(CRMDataError, match="max_cost_share must be zero or more"):
+        quality_traits(traits_input, as_of="2024-12-31", max_cost_share=-0.1)
+    with pytest.raises(CRMDataError, match="cost_periods must be positive"):
+        quality_traits(traits_input, as_of="2024-12-31", cost_periods=0)
+    with pytest.raises(TypeError, match="max_suppliers"):
+        quality_traits(traits_input, as_of="2024-12-31", max_suppliers=2.5)
+    with pytest.raises(CRMDataError, match="not numeric|must be numeric"):
+        quality_traits(traits_input.assign(price_sensitivity="low"), as_of="2024-12-31")
+    with pytest.raises(CRMDataError, match="must hold dates"):
+        quality_traits(traits_input.assign(first_order_date="long ago"), as_of="2024-12-31")
+    pay = pd.DataFrame({"customer_id": ["C1"], "invoice_date": pd.to_datetime(["2024-01-31"]),
+                        "invoice_amount": [10.0], "payment_date": pd.to_datetime([None]),
+                        "payment_amount": [0.0]})
+    with pytest.raises(CRMDataError, match="no 'due_date' column"):
+        quality_traits(traits_input, payments=pay)
+    with pytest.raises(TypeError, match="payments must be a DataFrame"):
+        quality_traits(traits_input, payments="payments.csv")
+    twice = pd.concat([traits_input, traits_input.iloc[:1]])
+    with pytest.raises(CRMDataError, match="customer 'C1' more than once"):
+        quality_traits(twice, payments=pay.assign(due_date=pd.to_datetime(["2024-02-29"])))
+
+
+def test_quality_traits_course_data_matches_plain_pandas():
+    """The library against the proxies written out in pandas (the chapter 2 definitions)."""
+    import crmlearn
+    from crmlearn.customers import summarize_customers
+
+    try:
+        master = crmlearn.load_dataset("customers")
+        tx = crmlearn.load_dataset("transactions")
+        pay = crmlearn.load_dataset("payments")
+    except (NotImplementedError, FileNotFoundError, KeyError) as exc:  # pragma: no cover
+        pytest.skip(f"course data not available: {exc}")
+    cust = master.set_index("customer_id").join(summarize_customers(tx, customers=master))
+    out = quality_traits(cust, payments=pay, cost_periods=2)
+    # on time: paid in full within 7 days of the due date; open invoices (deadline not passed
+    # at 2024-12-31, not paid in full) count in neither the numerator nor the denominator
+    deadline = pay["due_date"] + pd.Timedelta(days=7)
+    in_full = pay["payment_date"].notna() & (pay["payment_amount"] >= pay["invoice_amount"] - 0.005)
+    on_time = in_full & (pay["payment_date"] <= deadline)
+    decided = on_time | (deadline < pd.Timestamp("2024-12-31"))
+    share = (on_time.groupby(pay["customer_id"]).sum()
+             / decided.groupby(pay["customer_id"]).sum()).reindex(cust.index)
+    want = pd.DataFrame({
+        "long_term": cust["first_order_date"] < "2022-01-01",
+        "profitable": (cust["n_suppliers"] <= 2) & (share >= 0.8)
+        & (cust["cost_to_serve_cny"] * 2 <= 0.10 * cust["monetary"]),
+        "sees_value": cust["price_sensitivity"] <= 0.4,
+    })
+    pd.testing.assert_frame_equal(out[want.columns], want, check_names=False)
+    assert out.attrs["as_of"] == pd.Timestamp("2024-12-31")
+    # the chapter's finding: customers with all three traits stay more often than the others
+    active = cust["status"].eq("active")
+    assert active[out["n_traits"] == 3].mean() > active.mean() + 0.1
+
+
+# ---------------------------------------------------------------------------------------------
+# threads
+# ---------------------------------------------------------------------------------------------
+def test_kmeans_fits_on_one_thread(blobs, monkeypatch):
+    """k-means runs with every native thread pool at one thread, and the limits come back after."""
+    from sklearn.cluster import KMeans
+    from threadpoolctl import threadpool_info
+
+    seen = []
+    fit_predict = KMeans.fit_predict
+
+    def spy(self, X, *args, **kwargs):
+        seen.append({(i["user_api"], i["num_threads"]) for i in threadpool_info()})
+        return fit_predict(self, X, *args, **kwargs)
+
+    before = {(i["user_api"], i["filepath"]): i["num_threads"] for i in threadpool_info()}
+    monkeypatch.setattr(KMeans, "fit_predict", spy)
+    kmeans_segments(blobs, features=["frequency", "monetary"], k=3)
+    choose_k(blobs, features=["frequency", "monetary"], k_range=[2, 3])
+    assert len(seen) == 3
+    assert all(threads == 1 for pools in seen for _, threads in pools)
+    assert any(api == "openmp" for api, _ in seen[0])            # scikit-learn's OpenMP pool included
+    after = {(i["user_api"], i["filepath"]): i["num_threads"] for i in threadpool_info()}
+    assert after == before

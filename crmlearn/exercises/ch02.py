@@ -295,6 +295,14 @@ q6.starter = _START + "from crmlearn.segmentation import choose_k\n\nbest_k = __
 
 @lru_cache(maxsize=None)
 def _traits():
+    """Number of quality traits per customer, as in the notebook (read only)."""
+    from crmlearn.segmentation import quality_traits
+
+    return quality_traits(_cust(), payments=_table("payments"), cost_periods=2)["n_traits"]
+
+
+def _traits_open_invoices_late():
+    """The typical slip: every unpaid invoice counts as late, even one not yet due at 2024-12-31."""
     import pandas as pd
 
     cust, pay = _cust(), _table("payments")
@@ -303,21 +311,24 @@ def _traits():
     traits = pd.DataFrame({
         "long_term": cust["first_order_date"] < "2022-01-01",
         "profitable": (cust["n_suppliers"] <= 2) & (on_time >= 0.8)
-        & (cust["cost_to_serve_cny"] <= 0.05 * cust["monetary"]),
+        & (cust["cost_to_serve_cny"] * 2 <= 0.10 * cust["monetary"]),
         "sees_value": cust["price_sensitivity"] <= 0.4,
     })
-    return traits.sum(axis=1)
+    return float((traits.sum(axis=1) == 3).mean())
 
 
 q7 = NumberQuestion(
     chapter=CHAPTER, name="q7", title="Share of customers with all quality traits",
     prompt="""
-        Measure the three traits of quality customers (优质客户) as in the chapter notebook:
+        Measure the three traits of quality customers (优质客户) as in the chapter notebook, with
+        `crmlearn.segmentation.quality_traits` and its default thresholds:
 
-        1. long-term: `first_order_date` before 2022-01-01;
+        1. long-term: a customer for at least 3 years at 2024-12-31 (first order before 2022);
         2. profitable: `n_suppliers` <= 2 **and** at least 80% of the customer's invoices (table
-           `payments`) paid no more than 7 days after `due_date` (an unpaid invoice counts as late; a
-           customer without invoices fails) **and** `cost_to_serve_cny` <= 5% of its `monetary`;
+           `payments`) paid in full no more than 7 days after `due_date` (an invoice not yet due and
+           not paid at 2024-12-31 counts neither way; a customer without such invoices fails) **and** a
+           yearly `cost_to_serve_cny` of at most 10% of its yearly revenue (`monetary` covers two
+           years: pass `cost_periods=2`);
         3. sees our value: `price_sensitivity` <= 0.4.
 
         What share of all customers meets all three traits? Give a share (0-1), 3 decimals.
@@ -325,30 +336,29 @@ q7 = NumberQuestion(
     """,
     expected=lambda: float((_traits() == 3).mean()),
     solution_code=_LOAD + """
+    from crmlearn.segmentation import quality_traits
+
     payments = crmlearn.load_dataset("payments")
-    days_late = (payments["payment_date"] - payments["due_date"]).dt.days
-    on_time = days_late.le(7).groupby(payments["customer_id"]).mean().reindex(cust.index)
-    long_term = cust["first_order_date"] < "2022-01-01"
-    profitable = ((cust["n_suppliers"] <= 2) & (on_time >= 0.8)
-                  & (cust["cost_to_serve_cny"] <= 0.05 * cust["monetary"]))
-    sees_value = cust["price_sensitivity"] <= 0.4
-    all_traits_share = (long_term & profitable & sees_value).mean()
+    traits = quality_traits(cust, payments=payments, cost_periods=2)
+    all_traits_share = (traits["n_traits"] == 3).mean()
     """,
     answer_name="all_traits_share",
     hints=[
-        "Start with the payments: days late = (payment_date - due_date).dt.days; .le(7) is True when paid "
-        "within a week of the due date (and False when unpaid, because NaN <= 7 is False).",
-        "The mean of that flag per customer (groupby customer_id, then .reindex(cust.index)) is the on-time "
-        "share. Build the three True/False columns, combine them with &, and take .mean().",
+        "quality_traits(cust, payments=payments, cost_periods=2) returns one row per customer with a "
+        "True/False column per trait and `n_traits`, the number of traits met (0-3).",
+        "The share of customers with all three is the mean of (traits[\"n_traits\"] == 3). Forgot "
+        "cost_periods=2? Then a yearly cost is compared with two years of revenue.",
     ],
     explanation="Fewer than one customer in ten meets all three traits, yet they bring over a third of "
                 "the margin and stay far more often: the customers a firm should try to attract.",
     tol=0.0005,
     wrong=[lambda: float((_traits() >= 1).mean()),
            lambda: int((_traits() == 3).sum()),
-           lambda: 100 * float((_traits() == 3).mean())],
+           lambda: 100 * float((_traits() == 3).mean()),
+           _traits_open_invoices_late],
 )
-q7.starter = _START + "payments = crmlearn.load_dataset(\"payments\")\n\nall_traits_share = ____"
+q7.starter = (_START + "from crmlearn.segmentation import quality_traits\n\n"
+              "payments = crmlearn.load_dataset(\"payments\")\n\nall_traits_share = ____")
 
 # --- q8: classify four examples by nature --------------------------------------------------------
 
@@ -408,8 +418,16 @@ q8 = ListQuestion(
 def _retention():
     from crmlearn.retention import churn_rate
 
-    tx = _table("transactions")
-    return float(churn_rate(tx[tx["amount"] > 0], period="Y")["retention_rate"].iloc[0])
+    return float(churn_rate(_table("transactions"), period="Y")["retention_rate"].iloc[0])
+
+
+
+def _retention_every_row():
+    """The typical slip: a return or a lost bid in 2024 counted as buying again."""
+    from crmlearn.retention import churn_rate
+
+    yearly = churn_rate(_table("transactions"), period="Y", is_return=None, tender=None, amount=None)
+    return float(yearly["retention_rate"].iloc[0])
 
 
 q9 = NumberQuestion(
@@ -417,8 +435,8 @@ q9 = NumberQuestion(
     prompt="""
         Quality customers raise the retention rate (客户保持率). What is Huaxin's yearly retention rate:
         of the customers who bought at least once in 2023, what share bought again in 2024? Use the
-        `transactions` table; a customer *bought* in a year when it has an order line with a positive
-        `amount` that year (returns and lost tenders, with amounts <= 0, are not purchases).
+        `transactions` table; a customer *bought* in a year when it has a purchase that year: returns
+        (`is_return`) and lost tenders (`tender_result == "lost"`) are not purchases.
         Give a share (0-1), 3 decimals. Store it in `retention_2023`.
     """,
     expected=_retention,
@@ -427,22 +445,22 @@ q9 = NumberQuestion(
         from crmlearn.retention import churn_rate
 
         tx = crmlearn.load_dataset("transactions")
-        purchases = tx[tx["amount"] > 0]
-        yearly = churn_rate(purchases, period="Y")
+        yearly = churn_rate(tx, period="Y")          # leaves returns and lost tenders out
         retention_2023 = yearly.loc["2023", "retention_rate"]
     """,
     answer_name="retention_2023",
     hints=[
-        "Keep the purchase lines (amount > 0); find the set of customers with a 2023 purchase and the "
-        "set with a 2024 purchase.",
-        "retained = len(set_2023 & set_2024) / len(set_2023); or crmlearn.retention.churn_rate(purchases, "
-        "period=\"Y\").",
+        "crmlearn.retention.churn_rate(tx, period=\"Y\") counts purchases only: the row for 2023 has the "
+        "customers active that year and the share of them retained in 2024.",
+        "By hand: keep the rows that are neither returns nor lost tenders, find the set of customers with "
+        "a 2023 purchase and the set with a 2024 purchase; retained = len(set_2023 & set_2024) / len(set_2023).",
     ],
     explanation="Retention = customers kept / customers at the start. Its complement, the churn rate, is "
                 "the share lost; Chapter 9 models both.",
     tol=0.0005,
     wrong=[lambda: 1 - _retention(), lambda: 100 * _retention(),
-           lambda: float((_table("customers")["status"] == "active").mean())],
+           lambda: float((_table("customers")["status"] == "active").mean()),
+           _retention_every_row],
 )
 q9.starter = """tx = crmlearn.load_dataset("transactions")
 

@@ -340,7 +340,31 @@ def scorecard_plot(scorecard: pd.DataFrame, *, max_points: int = 5000, ax=None):
     return ax
 
 
-def segment_share_chart(profile: pd.DataFrame, *, ax=None):
+def _whole_percent_ticks(ax) -> None:
+    """Percent tick labels on the y axis with as few decimals as the ticks need, the same for all.
+
+    matplotlib's PercentFormatter picks its decimals from the axis range, so one chart reads
+    "35.0%" and the next "60%". Here the decimals follow the tick step instead: "0%, 10%, 20%"
+    for steps of a whole percent, "0.5%" only when the ticks fall between whole percents.
+    """
+    from matplotlib.ticker import Formatter
+
+    class _Percent(Formatter):
+        decimals = 0
+
+        def set_locs(self, locs):
+            super().set_locs(locs)
+            pct = np.asarray(locs, dtype=float) * 100
+            pct = pct[np.isfinite(pct)]
+            self.decimals = next((d for d in range(4) if np.allclose(pct, np.round(pct, d), atol=1e-6)), 4)
+
+        def __call__(self, x, pos=None):
+            return f"{x * 100:.{self.decimals}f}%"
+
+    ax.yaxis.set_major_formatter(_Percent())
+
+
+def segment_share_chart(profile: pd.DataFrame, *, value_name: str = "value", ax=None):
     """Share of customers against share of value for each segment, grade or class (grouped bars).
 
     Parameters
@@ -349,27 +373,44 @@ def segment_share_chart(profile: pd.DataFrame, *, ax=None):
         A table with ``customer_share`` and ``value_share`` per row, e.g. from
         :func:`crmlearn.segmentation.segment_by`, :func:`crmlearn.segmentation.nature_summary` or
         :func:`crmlearn.grading.pyramid_summary`.
+    value_name : str, default "value"
+        What the value is, for the legend: "Share of {value_name}" (e.g. "revenue", "margin").
     ax : matplotlib Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
+        The y axis is labelled in whole percents (one decimal only when the ticks need it).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> profile = pd.DataFrame({"customer_share": [0.8, 0.2], "value_share": [0.35, 0.65]},
+    ...                        index=pd.Index(["small", "big"], name="size"))
+    >>> fig, ax = plt.subplots()
+    >>> ax = segment_share_chart(profile, value_name="revenue", ax=ax)
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['Share of customers', 'Share of revenue']
+    >>> plt.close(fig)
     """
     func = "segment_share_chart"
     _need(profile, ["customer_share", "value_share"], func, "crmlearn.segmentation.segment_by(data, by=...)")
+    if not isinstance(value_name, str):
+        raise TypeError(f"{func}: value_name must be a string such as 'revenue', got {type(value_name).__name__}.")
     ax = get_ax(ax)
     labels = [" / ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in profile.index]
     x = np.arange(len(labels))
     ax.bar(x - 0.2, profile["customer_share"].to_numpy(dtype=float), width=0.4, color="#90a4ae",
            label="Share of customers")
     ax.bar(x + 0.2, profile["value_share"].to_numpy(dtype=float), width=0.4, color=CLASS_COLOURS[0],
-           label="Share of value")
+           label=f"Share of {value_name}")
     name = profile.index.name if isinstance(profile.index.name, str) else "segment"
     ax.set(xticks=x, xlabel=name.replace("_", " "), ylabel="Share")
     ax.set_xticklabels(labels, rotation=30 if max(map(len, labels), default=0) > 8 else 0, ha="right"
                        if max(map(len, labels), default=0) > 8 else "center")
     ax.axhline(0, color="black", lw=0.8)
-    _percent_axes(ax, x=False)
+    _whole_percent_ticks(ax)
     ax.legend(fontsize=9)
     return ax
 
