@@ -19,8 +19,8 @@ from .datasets import dataset_overview, describe_dataset, list_datasets, load_da
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "accounts", "cli", "clv", "customers", "datasets", "display", "exercises", "glossary", "grading",
-    "idic", "loyalty", "plots", "retention", "satisfaction", "segmentation", "widgets",
+    "cli", "clv", "customers", "datasets", "display", "exercises", "glossary", "grading",
+    "loyalty", "overview", "plots", "retention", "satisfaction", "segmentation", "widgets",
 )
 
 __all__ = [

@@ -21,3 +21,8 @@ def test_subject_modules_load_on_first_use():
     out = _run("import sys, crmlearn; m = crmlearn.glossary; print('crmlearn.glossary' in sys.modules)")
     assert out.strip() == "True"
 
+
+
+def test_every_name_in_all_resolves():
+    out = _run("import crmlearn; print(all(getattr(crmlearn, n, None) is not None for n in crmlearn.__all__))")
+    assert out.strip() == "True"
