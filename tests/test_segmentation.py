@@ -9,12 +9,17 @@ from hypothesis import strategies as st
 
 from crmlearn import CRMDataError
 from crmlearn.segmentation import (
+    CONTACT_ROLES,
+    REVENUE_SOURCES,
+    basis_spread,
     behaviour_segments,
+    contact_roles,
     choose_k,
     classify_by_nature,
     kmeans_segments,
     nature_summary,
     quality_traits,
+    revenue_crosstab,
     segment_by,
     segment_profiles,
 )
@@ -410,3 +415,202 @@ def test_kmeans_fits_on_one_thread(blobs, monkeypatch):
     assert any(api == "openmp" for api, _ in seen[0])            # scikit-learn's OpenMP pool included
     after = {(i["user_api"], i["filepath"]): i["num_threads"] for i in threadpool_info()}
     assert after == before
+
+
+# ---------------------------------------------------------------------------------------------
+# customer groups: who pays, who decides
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture
+def small_tx():
+    tx = pd.DataFrame({"customer_id": ["A", "A", "B", "C", "B"],
+                       "channel": ["web", "phone", "web", "web", "phone"],
+                       "amount": [100.0, 50.0, 300.0, 50.0, -20.0]},
+                      index=[10, 11, 12, 13, 14])
+    cust = pd.DataFrame({"customer_id": ["C", "B", "A"], "nature_type": ["retail", "business", "retail"]})
+    return tx, cust
+
+
+def test_revenue_crosstab_by_hand(small_tx):
+    tx, cust = small_tx
+    before_tx, before_cust = tx.copy(), cust.copy()
+    table = revenue_crosstab(tx, cust)             # ids as a column of customers, any tx index
+    pd.testing.assert_frame_equal(tx, before_tx)
+    pd.testing.assert_frame_equal(cust, before_cust)
+    assert table.index.name == "nature_type" and table.columns.name == "channel"
+    # business: B web 300, B phone -20 (a return); retail: A web 100 + C web 50, A phone 50
+    assert table.loc["business", "web"] == 300.0 and table.loc["business", "phone"] == -20.0
+    assert table.loc["retail", "web"] == 150.0 and table.loc["retail", "phone"] == 50.0
+    rows = revenue_crosstab(tx, cust, normalize="index")
+    np.testing.assert_allclose(rows.loc["retail"], [50 / 200, 150 / 200])
+    cols = revenue_crosstab(tx, cust, normalize="columns")
+    np.testing.assert_allclose(cols["web"].sum(), 1.0)
+    assert revenue_crosstab(tx, cust, normalize="all").to_numpy().sum() == pytest.approx(1.0)
+    total = revenue_crosstab(tx, cust, columns=None)
+    assert list(total.columns) == ["amount"] and total["amount"].sum() == pytest.approx(480.0)
+    # both properties in the transactions: no customer table needed; ids as the index also work
+    by_tx = revenue_crosstab(tx, rows="customer_id", columns="channel")
+    assert by_tx.loc["A", "phone"] == 50.0
+    indexed = revenue_crosstab(tx, cust.set_index("customer_id"))
+    pd.testing.assert_frame_equal(indexed, table)
+
+
+def test_revenue_crosstab_keeps_category_order():
+    tx = pd.DataFrame({"customer_id": ["A", "B"], "channel": ["web", "web"], "amount": [1.0, 2.0]})
+    cust = pd.DataFrame({"nature_type": pd.Categorical(["business", "retail"],
+                                                       categories=["retail", "business", "channel"])},
+                        index=pd.Index(["A", "B"], name="customer_id"))
+    table = revenue_crosstab(tx, cust)
+    assert list(table.index) == ["retail", "business"]             # category order, observed only
+
+
+def test_revenue_crosstab_errors(small_tx):
+    tx, cust = small_tx
+    with pytest.raises(CRMDataError, match="rows='nature_type' is not a column of transactions"):
+        revenue_crosstab(tx)
+    with pytest.raises(CRMDataError, match="columns='region' is a column of neither"):
+        revenue_crosstab(tx, cust, columns="region")
+    with pytest.raises(CRMDataError, match=r"2 rows have a customer that is not in customers \(first: 'A'\)"):
+        revenue_crosstab(tx, cust[cust["customer_id"] != "A"])
+    with pytest.raises(CRMDataError, match="customer 'A' more than once"):
+        revenue_crosstab(tx, pd.concat([cust, cust.iloc[[2]]]))
+    with pytest.raises(CRMDataError, match="normalize='rows' is not allowed"):
+        revenue_crosstab(tx, cust, normalize="rows")
+    with pytest.raises(CRMDataError, match="missing 'amount'"):
+        revenue_crosstab(tx.assign(amount=[1.0, None, 2.0, 3.0, 4.0]), cust)
+    with pytest.raises(TypeError, match="transactions must be a pandas DataFrame"):
+        revenue_crosstab("tx.csv", cust)
+    with pytest.raises(TypeError, match="rows and columns must be column names"):
+        revenue_crosstab(tx, cust, rows=["nature_type"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ABCD"), st.sampled_from(["web", "phone", "shop"]),
+                          st.floats(0.01, 1e4)), min_size=1, max_size=40))
+def test_revenue_crosstab_adds_up(rows):
+    tx = pd.DataFrame(rows, columns=["customer_id", "channel", "amount"])
+    cust = pd.DataFrame({"kind": ["x", "y", "x", "z"]}, index=pd.Index(list("ABCD"), name="customer_id"))
+    table = revenue_crosstab(tx, cust, rows="kind")
+    assert table.to_numpy().sum() == pytest.approx(tx["amount"].sum())
+    shares = revenue_crosstab(tx, cust, rows="kind", normalize="index")
+    np.testing.assert_allclose(shares.sum(axis=1), 1.0)
+
+
+def test_contact_roles():
+    log = pd.DataFrame({"counterpart_title": [" Purchasing Manager", "office director", "IT manager",
+                                              "private customer", "intern", None]},
+                       index=list("abcdef"))
+    before = log.copy()
+    role = contact_roles(log)
+    pd.testing.assert_frame_equal(log, before)
+    assert role.index.equals(log.index) and role.name == "role"
+    assert role.tolist()[:5] == ["buyer", "decision maker", "user / influencer", "consumer", "other"]
+    assert pd.isna(role["f"])                                   # a missing title stays missing
+    assert role.cat.categories.tolist() == ["decision maker", "buyer", "user / influencer", "consumer", "other"]
+    mine = contact_roles(log, roles={"purchasing manager": "gatekeeper"}, other="unknown")
+    assert mine.tolist()[:2] == ["gatekeeper", "unknown"]
+    # a categorical title column (as in the course data) gives the same roles
+    cat = contact_roles(log.astype({"counterpart_title": "category"}))
+    pd.testing.assert_series_equal(cat, role)
+
+
+def test_contact_roles_errors():
+    log = pd.DataFrame({"counterpart_title": ["buyer"]})
+    with pytest.raises(CRMDataError, match="column 'title' not found|column 'job' not found"):
+        contact_roles(log, title="job")
+    with pytest.raises(TypeError, match="roles must be a dict"):
+        contact_roles(log, roles=["buyer"])
+    with pytest.raises(CRMDataError, match="roles is empty"):
+        contact_roles(log, roles={})
+    with pytest.raises(CRMDataError, match="two roles"):
+        contact_roles(log, roles={"Buyer": "buyer", "buyer": "user"})
+    with pytest.raises(TypeError, match="other must be text"):
+        contact_roles(log, other=None)
+
+
+def test_contact_roles_course_titles():
+    import crmlearn
+
+    try:
+        contacts = crmlearn.load_dataset("contacts")
+    except (NotImplementedError, FileNotFoundError, KeyError) as exc:  # pragma: no cover
+        pytest.skip(f"course data not available: {exc}")
+    role = contact_roles(contacts)
+    assert (role == "other").sum() == 0          # every title of the course data has a role
+    assert role.notna().all() and len(role) == len(contacts)
+    assert set(CONTACT_ROLES.values()) == {"decision maker", "buyer", "user / influencer", "consumer"}
+
+
+def test_revenue_sources_case():
+    # the supply-chain case of Chapter 2 (exercise 2): wholesalers live on retailers or
+    # second-tier wholesalers, retailers on consumers
+    assert set(REVENUE_SOURCES["wholesaler"]) == {"retailers", "second-tier wholesalers"}
+    assert REVENUE_SOURCES["retailer"] == ("consumers",)
+
+
+# ---------------------------------------------------------------------------------------------
+# comparing segmentation bases
+# ---------------------------------------------------------------------------------------------
+def test_basis_spread_by_hand():
+    df = pd.DataFrame({"size": ["small", "small", "large", "large"], "industry": ["IT", "retail", "IT", "retail"],
+                       "age": [20, 40, 60, 80], "monetary": [10.0, 30.0, 90.0, 110.0]})
+    before = df.copy()
+    out = basis_spread(df, ["size", "industry"])
+    pd.testing.assert_frame_equal(df, before)
+    assert list(out.index) == ["size", "industry"] and out.index.name == "basis"
+    # mean 60; size: groups 20 and 100 -> between 2*40^2 + 2*40^2 = 6400 of total 6800
+    assert out.loc["size", "between_share"] == pytest.approx(6400 / 6800)
+    assert out.loc["size", "ratio"] == pytest.approx(5.0)
+    assert (out.loc["size", "lowest"], out.loc["size", "highest"]) == ("small", "large")
+    assert (out.loc["size", "lowest_avg"], out.loc["size", "highest_avg"]) == (20.0, 100.0)
+    # industry: groups 50 and 70 -> between 2*10^2 + 2*10^2 = 400
+    assert out.loc["industry", "between_share"] == pytest.approx(400 / 6800)
+    assert out["groups"].tolist() == [2, 2]
+    banded = basis_spread(df, "age", bins={"age": [0, 50, 100]}, labels="range")
+    assert banded.loc["age", "lowest"] == "0–50" and banded.loc["age", "ratio"] == pytest.approx(5.0)
+
+
+def test_basis_spread_edge_cases():
+    df = pd.DataFrame({"g": ["a", "a", "b"], "one": ["x", "x", "x"], "monetary": [0.0, 0.0, 5.0]})
+    out = basis_spread(df, ["g", "one"])
+    assert np.isnan(out.loc["g", "ratio"])               # lowest average 0: no ratio
+    assert out.loc["g", "between_share"] == pytest.approx(1.0)
+    assert out.loc["one", "between_share"] == 0.0 and out.loc["one", "ratio"] == 1.0
+    same = basis_spread(df.assign(monetary=3.0), "g")
+    assert np.isnan(same.loc["g", "between_share"])      # no variance at all
+
+
+def test_basis_spread_errors():
+    df = pd.DataFrame({"g": ["a", "b"], "monetary": [1.0, 2.0]})
+    with pytest.raises(CRMDataError, match="column 'size' not found"):
+        basis_spread(df, ["size"])
+    with pytest.raises(CRMDataError, match="bases is empty"):
+        basis_spread(df, [])
+    with pytest.raises(CRMDataError, match="names a column twice"):
+        basis_spread(df, ["g", "g"])
+    with pytest.raises(TypeError, match="bases must be"):
+        basis_spread(df, 3)
+    with pytest.raises(CRMDataError, match="missing 'monetary'"):
+        basis_spread(df.assign(monetary=[1.0, None]), "g")
+    with pytest.raises(CRMDataError, match="bins names column 'age'"):
+        basis_spread(df, "g", bins={"age": 3})
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), st.floats(0, 1e5)), min_size=2, max_size=40))
+def test_basis_spread_share_between_0_and_1(rows):
+    df = pd.DataFrame(rows, columns=["g", "monetary"])
+    out = basis_spread(df, "g")
+    share = out.loc["g", "between_share"]
+    assert np.isnan(share) or -1e-9 <= share <= 1 + 1e-9
+    assert out.loc["g", "highest_avg"] >= out.loc["g", "lowest_avg"]
+
+
+def test_segment_by_range_labels():
+    df = pd.DataFrame({"income": [1100.0, 4000.0, 5000.0, 9000.0, 12000.0, 39800.0], "monetary": 1.0})
+    out = segment_by(df, by="income", bins=[1000, 5000, 40000], labels="range")
+    assert list(out.index) == ["1,000–5,000", "5,000–40,000"]
+    small = segment_by(df.assign(share=[0.1, 0.12, 0.2, 0.3, 0.4, 0.5]), by="share", bins=[0, 0.15, 0.6],
+                       labels="range")
+    assert list(small.index) == ["0.00–0.15", "0.15–0.60"]      # decimals where needed
+    with pytest.raises(CRMDataError, match="labels='pretty' is not allowed"):
+        segment_by(df, by="income", bins=2, labels="pretty")

@@ -1,12 +1,12 @@
 """Exercises for chapter 2, knowing, selecting and segmenting customers (认识、选择与细分客户).
 
-Huaxin Office Supplies' customers by nature, by the four segmentation bases and by k-means; the
-traits of quality customers; retention. The expected answers are computed with
+Huaxin Office Supplies' customers by nature, by the four segmentation bases and by k-means; who
+provides the revenue along a supply chain; the traits of quality customers; retention. The expected answers are computed with
 :mod:`crmlearn.segmentation` and :mod:`crmlearn.customers` on the course data.
 
 >>> from crmlearn.exercises import ch02
 >>> [q.name for q in ch02.questions()]
-['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10']
+['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10', 'q11', 'q12', 'q13']
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ._engine import (
     FunctionQuestion,
     ListQuestion,
     NumberQuestion,
+    SetQuestion,
     chapter_functions,
 )
 
@@ -514,5 +515,121 @@ q10 = FunctionQuestion(
 q10.starter = """def frequent_share(summary, threshold=5):
     # your code here
     return ____"""
+
+# --- q11, q12: who provides the revenue along the supply chain -------------------------------------
+PARTIES = {
+    "retailers": ["retailer", "retail stores", "零售商"],
+    "second-tier wholesalers": ["second tier wholesalers", "second-tier wholesaler", "secondary wholesalers",
+                                "sub-wholesalers", "二级批发商"],
+    "consumers": ["consumer", "end consumers", "end users", "households", "消费者", "最终消费者"],
+    "wholesalers": ["wholesaler", "批发商"],
+    "manufacturers": ["manufacturer", "producers", "制造商", "生产商"],
+}
+
+
+def _revenue_sources(position):
+    from crmlearn.segmentation import REVENUE_SOURCES
+
+    return list(REVENUE_SOURCES[position])
+
+
+q11 = SetQuestion(
+    chapter=CHAPTER, name="q11", title="Who pays a wholesaler?",
+    prompt="""
+        Identifying customer groups starts with *where does the revenue come from?* (收入来源), and the
+        answer depends on the firm's position in the supply chain. Who provides the revenue of a
+        **wholesaler**? Give a list of the parties, e.g. `["manufacturers", "consumers"]`.
+        Store it in `wholesaler_payers`.
+    """,
+    expected=lambda: _revenue_sources("wholesaler"),
+    synonyms=PARTIES,
+    solution_code="""
+        from crmlearn.segmentation import REVENUE_SOURCES
+
+        wholesaler_payers = list(REVENUE_SOURCES["wholesaler"])
+    """,
+    answer_name="wholesaler_payers",
+    hints=[
+        "A wholesaler sells in bulk, but not to the people who finally use the goods.",
+        "Two kinds of buyer resell what a wholesaler sells them: the shops, and smaller wholesalers. "
+        "crmlearn.segmentation.REVENUE_SOURCES lists the payers of each position.",
+    ],
+    explanation="Retailers and second-tier wholesalers pay a wholesaler. It must still watch the end "
+                "consumers: if their demand fades, its retailers stop ordering.",
+    wrong=[["consumers"], ["retailers"], ["manufacturers", "retailers"]],
+)
+
+q12 = CategoryQuestion(
+    chapter=CHAPTER, name="q12", title="Who pays a retailer?",
+    prompt="""
+        And who provides the revenue of a **retailer**: manufacturers, wholesalers, retailers or
+        consumers? Store the label in `retailer_payers`.
+    """,
+    expected=lambda: _revenue_sources("retailer"),
+    choices=["manufacturers", "wholesalers", "retailers", "consumers"],
+    synonyms=PARTIES,
+    solution_code="""
+        from crmlearn.segmentation import REVENUE_SOURCES
+
+        retailer_payers = REVENUE_SOURCES["retailer"][0]
+    """,
+    answer_name="retailer_payers",
+    hints=[
+        "A retailer sells to the people who finally use the goods.",
+        "REVENUE_SOURCES[\"retailer\"] in crmlearn.segmentation.",
+    ],
+    explanation="Consumers pay the retailer: for a retailer the paying customer and the end user are "
+                "usually the same person.",
+    wrong=["wholesalers", "retailers", "manufacturers"],
+)
+
+# --- q13: how many quality traits does customer X meet ---------------------------------------------
+_X = """
+    import pandas as pd
+    from crmlearn.segmentation import quality_traits
+
+    x = pd.DataFrame({
+        "first_order_date": [pd.Timestamp("2016-03-01")],  # honest, prefers a long relationship
+        "n_suppliers": [1],                 # concentrates its purchases with us
+        "on_time_share": [1.0],             # pays on time
+        "cost_to_serve_cny": [400.0], "monetary": [30000.0],   # simple to serve
+        "price_sensitivity": [0.8],         # competitors are just as good: it buys on price
+    }, index=pd.Index(["X"], name="customer_id"))
+"""
+
+
+def _x_traits():
+    namespace: dict = {}
+    exec(textwrap.dedent(_X), namespace)
+    return int(namespace["quality_traits"](namespace["x"], as_of="2024-12-31").loc["X", "n_traits"])
+
+
+q13 = NumberQuestion(
+    chapter=CHAPTER, name="q13", title="Quality traits of customer X",
+    prompt="""
+        Customer X is honest and prefers long relationships, pays on time and concentrates its purchases
+        with us, but thinks competitors are just as good. How many of the three traits of quality
+        customers (优质客户) does X meet? Store the number in `x_traits`. (To check your reasoning in
+        data, describe X in a one-row table and pass it to `crmlearn.segmentation.quality_traits`.)
+    """,
+    expected=_x_traits,
+    solution_code=_X + """
+    traits = quality_traits(x, as_of="2024-12-31")
+    x_traits = traits.loc["X", "n_traits"]      # long_term and profitable, not sees_value
+    """,
+    answer_name="x_traits",
+    hints=[
+        "The three traits: (1) reliable and honest, preferring long relationships; (2) higher potential "
+        "profit: concentrated buying, paying on time, simple service; (3) believes our offer is better.",
+        "Tick them off one by one: X meets the first two; the third asks whether X sees our offer as "
+        "better than the competitors'.",
+    ],
+    explanation="Two: X is reliable (trait 1) and profitable (trait 2), but does not believe our offer is "
+                "better (trait 3). Such a customer stays while the price is right; winning trait 3 is the "
+                "job of value and service.",
+    tol=0, rtol=0,
+    wrong=[3, 1, 0],
+)
+q13.starter = "x_traits = ____"
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)
