@@ -8,7 +8,8 @@ customer, indexed by customer id, so the results join on the index:
   (the input of RFM, ABC, the pyramid and most of Chapter 4);
 - the four families of grading indicators of the textbook (客户分级指标):
   :func:`transaction_indicators` (交易类), :func:`financial_indicators` (财务类),
-  :func:`contact_indicators` (联络类) and :func:`characteristic_indicators` (特征类).
+  :func:`contact_indicators` (联络类) and :func:`characteristic_indicators` (特征类);
+- :func:`sales_by_year` — net sales of each customer in each calendar year.
 
 Every function is vectorised (one pass of ``numpy.bincount`` / ``ufunc.at`` over integer
 customer codes), so ten million transactions take seconds.
@@ -53,6 +54,7 @@ from ._validation import (
 __all__ = [
     "summarize_customers",
     "transaction_indicators",
+    "sales_by_year",
     "financial_indicators",
     "contact_indicators",
     "characteristic_indicators",
@@ -235,7 +237,7 @@ class _Tx:
     """A validated transactions table as numpy arrays over integer customer codes."""
 
     def __init__(self, transactions, *, func, customer, date, amount, cost, is_return, order, as_of,
-                 tender=_DEFAULT):
+                 tender=_DEFAULT, product_line=None):
         tx = check_table(transactions, func=func, name="transactions")
         check_columns(tx, [customer], func=func, param="customer")
         check_columns(tx, [date], func=func, param="date")
@@ -244,9 +246,11 @@ class _Tx:
         is_return = _optional_column(tx, is_return, "is_return", func=func, param="is_return")
         order = _optional_column(tx, order, "order_id", func=func, param="order")
         tender = _optional_column(tx, tender, "tender_result", func=func, param="tender")
+        product_line = _optional_column(tx, product_line, "product_line", func=func, param="product_line")
         numeric = [amount] + ([cost] if cost else [])
         check_numeric(tx, numeric, func=func)
-        check_no_missing(tx, [customer, date, *numeric] + ([order] if order else []), func=func)
+        check_no_missing(tx, [customer, date, *numeric] + ([order] if order else [])
+                         + ([product_line] if product_line else []), func=func)
 
         dates = _datetime_column(tx, date, func=func)
         d8, self.dtype = _as_i8(dates)
@@ -264,6 +268,7 @@ class _Tx:
 
         keys = tx[customer]
         orders = tx[order] if order else None
+        lines = tx[product_line] if product_line else None
         after = d8 > self.as_of
         self.n_excluded = int(after.sum())
         self.n_excluded_customers = 0
@@ -280,11 +285,13 @@ class _Tx:
             lost = lost[keep] if lost is not None else None
             cst = cst[keep] if cst is not None else None
             orders = orders[keep] if orders is not None else None
+            lines = lines[keep] if lines is not None else None
 
         self.codes, self.index = _group_codes(keys)
         self.index.name = customer
         self.n = len(self.index)
         self.dates, self.amount, self.cost, self.ret, self.orders = d8, amt, cst, ret, orders
+        self.lines = lines
         self.has_returns = bool(ret.any())
         self.buy = ~ret if lost is None else ~ret & ~lost
         self.all_buy = bool(self.buy.all())
@@ -329,6 +336,16 @@ class _Tx:
         out = np.full(self.n, -np.inf)
         np.maximum.at(out, owner, totals)
         return out, np.bincount(owner, minlength=self.n) > 0
+
+    def distinct_lines(self) -> np.ndarray:
+        """Number of distinct product lines among each customer's purchase rows."""
+        mask = self.buy
+        if not mask.any():
+            return np.zeros(self.n, dtype=np.int64)
+        lcodes, uniq = pd.factorize(self.lines.to_numpy()[mask])
+        key = self.codes[mask].astype(np.int64) * max(len(uniq), 1) + lcodes
+        pairs = np.unique(key)
+        return np.bincount((pairs // max(len(uniq), 1)).astype(np.intp), minlength=self.n)
 
     def total(self, weights: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         if mask is None:
@@ -532,6 +549,7 @@ def transaction_indicators(
     is_return: Any = _DEFAULT,
     order: Any = _DEFAULT,
     tender: Any = _DEFAULT,
+    product_line: Any = _DEFAULT,
     as_of: Any = None,
     period_days: int = 365,
     customers: Any = None,
@@ -546,6 +564,10 @@ def transaction_indicators(
         Column names, as in :func:`summarize_customers`.
     cost, is_return, order, tender : str or None
         Optional columns, as in :func:`summarize_customers` (profit needs ``cost``).
+    product_line : str or None, default "product_line"
+        Column naming the product line of each row; when present, ``n_product_lines`` is added.
+        Left at the default, a missing ``product_line`` column is simply skipped; pass None to
+        ignore one.
     as_of : date-like, optional
         End of the period; later transactions are left out. Default: the last date.
     period_days : int, default 365
@@ -573,6 +595,8 @@ def transaction_indicators(
         ``tenure_days``             已交易时间            as_of - first purchase (days)
         ``avg_cycle_days``          平均交易周期          mean days between consecutive purchases
         ``expected_sales``          销售预期金额          net amount of the last ``period_days``
+        ``n_product_lines``         购买品种数            distinct product lines bought (needs
+                                                          ``product_line``)
         ==========================  ====================  =========================================
 
     Raises
@@ -591,6 +615,9 @@ def transaction_indicators(
     It is missing for customers with fewer than two purchases.
     ``expected_sales`` is the naive forecast "next period repeats the last": the net amount
     bought in the ``period_days`` before ``as_of``.
+    ``n_product_lines`` counts the distinct product lines among the purchase rows (returns and
+    lost tenders are not purchases); a customer who buys one or two of the firm's lines has
+    room for cross-selling.
 
     References
     ----------
@@ -611,13 +638,22 @@ def transaction_indicators(
     customer_id
     C1                        3   240.0                0.4            15.0
     C2                        1    10.0                0.2             NaN
+
+    With a product line on each row, the number of distinct lines bought:
+
+    >>> tx["product_line"] = ["paper", "ink", "paper", "paper"]
+    >>> transaction_indicators(tx)["n_product_lines"]
+    customer_id
+    C1    2
+    C2    1
+    Name: n_product_lines, dtype: int64
     """
     func = "transaction_indicators"
     from ._validation import check_positive_int
 
     check_positive_int(period_days, func=func, param="period_days")
     t = _Tx(transactions, func=func, customer=customer, date=date, amount=amount, cost=cost,
-            is_return=is_return, order=order, as_of=as_of, tender=tender)
+            is_return=is_return, order=order, as_of=as_of, tender=tender, product_line=product_line)
     first, last, seen = t.purchase_dates()
     n = t.count()
     net = t.total(t.amount)
@@ -641,10 +677,97 @@ def transaction_indicators(
         "avg_cycle_days": cycle,
         "expected_sales": t.total(t.amount, recent),
     })
+    if t.lines is not None:
+        cols["n_product_lines"] = t.distinct_lines()
     out = pd.DataFrame(cols, index=t.index, copy=False)
     out = _align(out, customers, customer, func=func,
-                 zero=["n_transactions", "amount", "profit", "return_amount", "n_returns", "expected_sales"])
+                 zero=["n_transactions", "amount", "profit", "return_amount", "n_returns", "expected_sales",
+                       "n_product_lines"])
     return t.finish(out)
+
+
+def _yearly_net(transactions, *, func, customer, date, amount, is_return):
+    """Net amount per customer and calendar year: (matrix customers x years, customer index, years)."""
+    t = _Tx(transactions, func=func, customer=customer, date=date, amount=amount, cost=None,
+            is_return=is_return, order=None, as_of=None, tender=None)
+    years = t.dates.view(t.dtype).astype("datetime64[Y]").astype(np.int64) + 1970
+    y0, y1 = int(years.min()), int(years.max())
+    k = y1 - y0 + 1
+    cell = t.codes.astype(np.int64) * k + (years - y0)
+    net = np.bincount(cell, weights=t.amount, minlength=t.n * k).reshape(t.n, k)
+    return net, t.index, np.arange(y0, y1 + 1)
+
+
+def sales_by_year(
+    transactions: pd.DataFrame,
+    *,
+    customer: str = "customer_id",
+    date: str = "order_date",
+    amount: str = "amount",
+    is_return: Any = _DEFAULT,
+    customers: Any = None,
+) -> pd.DataFrame:
+    """Net sales of each customer in each calendar year: one row per customer, one column per year.
+
+    The year-by-year view behind "use last year's sales to predict this year's gold customers",
+    sales growth and share-of-wallet comparisons.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        One row per transaction.
+    customer, date, amount : str, default "customer_id", "order_date", "amount"
+        Column names, as in :func:`summarize_customers`.
+    is_return : str or None, default "is_return"
+        True/false column flagging returns, as in :func:`summarize_customers` (returns count
+        negative whatever sign they were booked with).
+    customers : DataFrame, Index or list, optional
+        The full customer list; customers without transactions get 0 in every year.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer id (sorted), one column per calendar year from the first to the last
+        year in ``transactions`` (whole numbers; years without any transaction included), holding
+        the customer's net amount in that year (0 when it bought nothing). The columns are named
+        ``year``.
+
+    Raises
+    ------
+    TypeError, CRMDataError
+        As :func:`summarize_customers`.
+
+    See Also
+    --------
+    summarize_customers, crmlearn.grading.gold_persistence
+
+    Notes
+    -----
+    net sales(customer, year) = sum of the amounts of the customer's rows dated in that year,
+    returns negative. Adding up the columns gives ``monetary`` of :func:`summarize_customers`.
+    The first and last years may be partial: compare like with like.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({
+    ...     "customer_id": ["C1", "C1", "C2", "C2"],
+    ...     "order_date": pd.to_datetime(["2023-05-01", "2024-02-01", "2023-07-01", "2023-08-01"]),
+    ...     "amount": [100.0, 250.0, 80.0, -20.0],
+    ... })
+    >>> sales_by_year(tx)
+    year          2023   2024
+    customer_id
+    C1           100.0  250.0
+    C2            60.0    0.0
+    """
+    func = "sales_by_year"
+    net, index, years = _yearly_net(transactions, func=func, customer=customer, date=date, amount=amount,
+                                    is_return=is_return)
+    out = pd.DataFrame(net, index=index, columns=pd.Index(years, name="year"), copy=False)
+    out = _align(out, customers, customer, func=func, zero=list(out.columns))
+    out.columns.name = "year"
+    return out
 
 
 # --------------------------------------------------------------------------------------------

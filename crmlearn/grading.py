@@ -7,12 +7,17 @@ per-customer table (e.g. from :func:`crmlearn.customers.summarize_customers`):
 
 - concentration: :func:`pareto_table`, :func:`top_share` (the 80/20 rule, 二八法则),
   :func:`lorenz_curve`, :func:`gini`;
-- :func:`abc_classify` (A/B/C by cumulative share of value);
-- :func:`tier_classify` (platinum / gold / iron / lead, 铂金 / 黄金 / 钢铁 / 重铅);
+- :func:`abc_classify` (A/B/C by cumulative share of value) and :func:`cost_to_serve_by_class`
+  (each class's share of the cost to serve against its share of revenue);
+- the Chapter 3 rules: :func:`gold_persistence` (do last year's top 5% stay gold?) and
+  :func:`bad_customers` (烂户: no order for over a year, or lost tenders);
+- :func:`tier_classify` (platinum / gold / iron / lead, 铂金 / 黄金 / 钢铁 / 重铅) and
+  :func:`tier_profile` (customers, profit and attributes per tier);
 - :func:`single_indicator_grade` (单一指标分类法), :func:`multi_indicator_score` (多重指标分析法),
   :func:`value_scorecard` (客户价值记分卡);
 - :func:`customer_pyramid` and :func:`pyramid_summary` (客户金字塔);
-- :func:`rfm_scores` and :func:`rfm_segments` (RFM).
+- :func:`rfm_scores` and :func:`rfm_segments` (RFM);
+- graded service in the airline case: :func:`cabin_fares` and :func:`attendants_needed`.
 
 Every function returns a new table, leaves its input unchanged, keeps every customer and
 works on a million customers (sorting once, no loop over customers).
@@ -30,6 +35,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from .customers import _DEFAULT
 from ._validation import (
     plain_value as _py,
     rows_have as _rows,
@@ -50,7 +56,11 @@ __all__ = [
     "lorenz_curve",
     "gini",
     "abc_classify",
+    "cost_to_serve_by_class",
+    "gold_persistence",
+    "bad_customers",
     "tier_classify",
+    "tier_profile",
     "single_indicator_grade",
     "multi_indicator_score",
     "value_scorecard",
@@ -58,7 +68,10 @@ __all__ = [
     "pyramid_summary",
     "rfm_scores",
     "rfm_segments",
+    "cabin_fares",
+    "attendants_needed",
     "TIERS",
+    "TIER_PROFILE_COLUMNS",
     "PYRAMID_LEVELS",
     "SCORECARD_QUADRANTS",
     "NON_CORE_OPTIONS",
@@ -495,7 +508,7 @@ def abc_classify(
 
     See Also
     --------
-    pareto_table, customer_pyramid, crmlearn.plots.abc_chart
+    pareto_table, cost_to_serve_by_class, customer_pyramid, crmlearn.plots.abc_chart
 
     Notes
     -----
@@ -533,6 +546,391 @@ def abc_classify(
         "share": x / total,
         "cum_share": cum_share,
         "abc_class": pd.Categorical.from_codes(codes, categories=["A", "B", "C"]),
+    })
+
+
+def _positive_number(value: Any, *, func: str, param: str) -> float:
+    """A finite number > 0 (TypeError for a non-number, CRMDataError otherwise)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{func}: {param} must be a number, got {type(value).__name__} {value!r}.")
+    if not (math.isfinite(value) and value > 0):
+        raise CRMDataError(f"{func}: {param} must be a positive number, got {value!r}.")
+    return float(value)
+
+
+def _groups(data: pd.DataFrame, col: str, *, func: str, param: str,
+            known: Sequence[str] | None = None) -> tuple[np.ndarray, list]:
+    """Integer codes of the groups in ``col`` and the group names, in a stable order.
+
+    A categorical column keeps its categories (empty ones included); text whose values are all
+    in ``known`` follows that order (all of ``known`` listed); anything else is sorted.
+    """
+    check_columns(data, [col], func=func, param=param)
+    check_no_missing(data, [col], func=func)
+    s = data[col]
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        cats = list(s.cat.categories)
+    else:
+        uniq = list(pd.unique(s))
+        if known is not None and all(u in known for u in uniq):
+            cats = list(known)
+        else:
+            try:
+                cats = sorted(uniq)
+            except TypeError:
+                cats = uniq
+    codes = pd.Categorical(s, categories=cats).codes.astype(np.intp)
+    return codes, cats
+
+
+def cost_to_serve_by_class(
+    data: pd.DataFrame,
+    *,
+    by: str = "abc_class",
+    cost: str = "cost_to_serve_cny",
+    revenue: str = "monetary",
+    cost_periods: float = 1,
+) -> pd.DataFrame:
+    """Where the cost to serve goes: each class's share of the cost against its share of revenue.
+
+    Serving a customer costs money (visits, support, handling). A class that absorbs a larger
+    share of that cost than of the revenue earns each yuan expensively: the sources' advice to
+    move resources from class C to class A (and the tier model's first benefit, a more
+    efficient use of resources) rests on this comparison.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer with a class, the cost to serve and the revenue, e.g.
+        :func:`abc_classify` applied to the customer summary joined with the customer master.
+    by : str, default "abc_class"
+        The class (or tier, grade, segment) column.
+    cost : str, default "cost_to_serve_cny"
+        Cost of serving the customer per cost period (must not be negative).
+    revenue : str, default "monetary"
+        Revenue of the customer over the whole period analysed.
+    cost_periods : float, default 1
+        How many cost periods the revenue covers (e.g. 2 when the revenue spans two years and
+        the cost to serve is per year); the cost is multiplied by it.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by class (the categories of a categorical column, empty ones included; else
+        sorted): ``customers``, ``revenue`` and ``cost`` (totals), ``revenue_share`` and
+        ``cost_share`` (of all customers) and ``cost_per_100_revenue`` (cost per 100 of revenue,
+        e.g. CNY per 100 CNY).
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a DataFrame or ``cost_periods`` is not a number.
+    CRMDataError
+        If a column is missing, the cost or revenue is not numeric or has missing values, a cost
+        is negative, ``cost_periods`` is not positive, or the table is empty.
+
+    See Also
+    --------
+    abc_classify, tier_profile, crmlearn.segmentation.segment_by
+
+    Notes
+    -----
+    cost = cost_periods x sum of the class's cost to serve;
+    cost_share = cost / total cost; revenue_share = revenue / total revenue;
+    cost_per_100_revenue = 100 x cost / revenue (missing when the class's revenue is not
+    positive). Shares are missing when the total is not positive.
+
+    References
+    ----------
+    Kaplan, R. S. & Narayanan, V. G. (2001). Measuring and managing customer profitability.
+    *Journal of Cost Management*, 15(5), 5-15. The A/B/C advice (move resources from C to A)
+    is from the course's Chapter 3 slides.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"abc_class": ["A", "B", "C", "C"],
+    ...                    "monetary": [800.0, 150.0, 30.0, 20.0],
+    ...                    "cost_to_serve_cny": [20.0, 10.0, 5.0, 5.0]})
+    >>> cost_to_serve_by_class(df)[["customers", "revenue_share", "cost_share", "cost_per_100_revenue"]]
+               customers  revenue_share  cost_share  cost_per_100_revenue
+    abc_class
+    A                  1           0.80        0.50              2.500000
+    B                  1           0.15        0.25              6.666667
+    C                  2           0.05        0.25             20.000000
+    """
+    func = "cost_to_serve_by_class"
+    data = check_table(data, func=func)
+    periods = _positive_number(cost_periods, func=func, param="cost_periods")
+    codes, cats = _groups(data, by, func=func, param="by")
+    c = _numeric_column(data, cost, func=func, param="cost")
+    r = _numeric_column(data, revenue, func=func, param="revenue")
+    neg = c < 0
+    if neg.any():
+        raise CRMDataError(
+            f"{func}: {_rows(int(neg.sum()))} a negative '{cost}' value (first: {first_offender(data, neg)}, "
+            f"value {_py(c[neg][0])!r}). A cost to serve cannot be negative; check the column."
+        )
+    k = len(cats)
+    counts = np.bincount(codes, minlength=k)
+    rev = np.bincount(codes, weights=r, minlength=k)
+    cst = periods * np.bincount(codes, weights=c, minlength=k)
+    nan = np.full(k, np.nan)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = pd.DataFrame({
+            "customers": counts,
+            "revenue": rev,
+            "cost": cst,
+            "revenue_share": rev / rev.sum() if rev.sum() > 0 else nan,
+            "cost_share": cst / cst.sum() if cst.sum() > 0 else nan,
+            "cost_per_100_revenue": np.where(rev > 0, 100 * cst / np.where(rev > 0, rev, 1.0), np.nan),
+        }, index=pd.Index(cats, name=by))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# the Chapter 3 rules: gold customers and bad customers
+# --------------------------------------------------------------------------------------------
+def gold_persistence(
+    transactions: pd.DataFrame,
+    *,
+    share: float = 0.05,
+    customer: str = "customer_id",
+    date: str = "order_date",
+    amount: str = "amount",
+    is_return: Any = _DEFAULT,
+) -> pd.DataFrame:
+    """Do last year's gold customers stay gold? The top ``share`` by net revenue, year after year.
+
+    The sources' rule: use **last year's sales** to predict the 5% of customers who will be gold
+    (金牌客户) this year. This takes the top ``share`` of customers by net revenue in each
+    calendar year and counts, for each pair of consecutive years, how many gold customers of the
+    first year are gold again in the second: how well last year's list predicts this year's.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        One row per transaction, covering at least two calendar years.
+    share : float, default 0.05
+        Share of the year's buyers that are gold (0.05 for the 5% rule, 0.2 for the 2/8 ratio).
+    customer, date, amount : str, default "customer_id", "order_date", "amount"
+        Column names, as in :func:`crmlearn.customers.summarize_customers`.
+    is_return : str or None, default "is_return"
+        True/false column flagging returns (they count negative), as in
+        :func:`crmlearn.customers.summarize_customers`; left at the default, a missing column is
+        skipped.
+
+    Returns
+    -------
+    DataFrame
+        One row per pair of consecutive calendar years (a RangeIndex): ``year_from``,
+        ``year_to``, ``gold_from`` and ``gold_to`` (gold customers in each year), ``kept``
+        (gold in both years) and ``kept_share`` = kept / gold_from.
+
+    Raises
+    ------
+    TypeError
+        If ``transactions`` is not a DataFrame or ``share`` is not a number.
+    CRMDataError
+        As :func:`crmlearn.customers.summarize_customers`; if ``share`` is not between 0 and 1,
+        or the transactions cover a single calendar year.
+
+    See Also
+    --------
+    crmlearn.customers.sales_by_year, top_share, single_indicator_grade
+
+    Notes
+    -----
+    The buyers of a year are the customers with a positive net revenue in it; the gold
+    customers are the ceil(share x buyers) with the largest net revenue (ties broken by
+    customer id). A first or last year that is only partly covered gives fewer, different
+    gold customers: compare whole years.
+
+    References
+    ----------
+    The 5% gold-customer rule and the 2/8 alternative are from the course's Chapter 3 slides
+    (the "Differentiate" step of the IDIC model; Peppers, D. & Rogers, M. (2004). *Managing
+    Customer Relationships*. Wiley).
+
+    Examples
+    --------
+    Four customers over three years; with share=0.5 the top two of each year are gold:
+
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({
+    ...     "customer_id": ["A", "B", "C", "D"] * 3,
+    ...     "order_date": pd.to_datetime(["2022-06-01"] * 4 + ["2023-06-01"] * 4 + ["2024-06-01"] * 4),
+    ...     "amount": [90.0, 80.0, 10.0, 5.0,  95.0, 7.0, 60.0, 4.0,  3.0, 2.0, 70.0, 50.0],
+    ... })
+    >>> gold_persistence(tx, share=0.5)
+       year_from  year_to  gold_from  gold_to  kept  kept_share
+    0       2022     2023          2        2     1         0.5
+    1       2023     2024          2        2     1         0.5
+    """
+    func = "gold_persistence"
+    share = check_fraction(share, func=func, param="share")
+    from .customers import _yearly_net
+
+    net, _, years = _yearly_net(transactions, func=func, customer=customer, date=date, amount=amount,
+                                is_return=is_return)
+    if len(years) < 2:
+        raise CRMDataError(
+            f"{func}: the transactions cover only {int(years[0])}; comparing gold customers needs at "
+            "least two calendar years."
+        )
+    gold = np.zeros(net.shape, dtype=bool)
+    for j in range(len(years)):  # a few years: one sort per year, no loop over customers
+        x = net[:, j]
+        buyers = int((x > 0).sum())
+        if buyers:
+            gold[_desc_order(x)[:_n_top(share, buyers)], j] = True
+    both = gold[:, :-1] & gold[:, 1:]
+    gold_from = gold[:, :-1].sum(axis=0)
+    kept = both.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        kept_share = np.where(gold_from > 0, kept / np.maximum(gold_from, 1), np.nan)
+    return pd.DataFrame({
+        "year_from": years[:-1].astype(np.int64),
+        "year_to": years[1:].astype(np.int64),
+        "gold_from": gold_from.astype(np.int64),
+        "gold_to": gold[:, 1:].sum(axis=0).astype(np.int64),
+        "kept": kept.astype(np.int64),
+        "kept_share": kept_share,
+    })
+
+
+def bad_customers(
+    summary: pd.DataFrame,
+    transactions: pd.DataFrame,
+    *,
+    inactive_days: float = 365,
+    min_lost_tenders: int = 2,
+    recency: str = "recency_days",
+    tender: str | None = "tender_result",
+    lost: str = "lost",
+    customer: str = "customer_id",
+    order: Any = _DEFAULT,
+) -> pd.DataFrame:
+    """Flag the "bad" customers (烂户): no order for over a year, or tenders the firm keeps losing.
+
+    The sources' Chapter 3 slides ask the firm to find the 20% "bad" customers who often go more
+    than a year without an order or keep making the firm lose tenders, and to spend less on
+    them (e.g. send them less mail). Two rules make that operational.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        One row per customer, **indexed by customer id**, with a recency column, e.g. from
+        :func:`crmlearn.customers.summarize_customers`.
+    transactions : DataFrame
+        One row per transaction, with the customer and the tender outcome.
+    inactive_days : float, default 365
+        A customer whose last order is **more** than this many days old has no recent order.
+    min_lost_tenders : int, default 2
+        A customer with at least this many lost tenders "makes the firm lose tenders".
+    recency : str, default "recency_days"
+        Days since the last purchase, in ``summary``. Missing (never bought in the period) counts
+        as no recent order.
+    tender : str or None, default "tender_result"
+        Column of ``transactions`` with the tender outcome. None leaves the tender rule out.
+    lost : str, default "lost"
+        The value of ``tender`` that marks a lost tender (compared without case).
+    customer : str, default "customer_id"
+        Customer id column of ``transactions``.
+    order : str or None, default "order_id"
+        Order column: the lines of one tender count once. Left at the default, a missing column
+        is skipped (each lost row is a tender); pass None to count rows.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``summary`` (same index and order) with ``n_lost_tenders``,
+        ``no_recent_order``, ``many_lost_tenders`` and ``bad`` (either rule) added.
+
+    Raises
+    ------
+    TypeError
+        If a table is not a DataFrame or a parameter has the wrong type.
+    CRMDataError
+        If a column is missing, recency is not numeric, a customer id is missing or repeated in
+        the summary, the thresholds are negative, or there are lost tenders but none of their
+        customers is in the summary's index (index the summary by customer id).
+
+    See Also
+    --------
+    gold_persistence, crmlearn.customers.summarize_customers, rfm_scores
+
+    Notes
+    -----
+    no_recent_order = recency > inactive_days (or recency missing);
+    many_lost_tenders = distinct lost tenders >= min_lost_tenders; bad = either.
+    The sources' "20%" is a rule of thumb: compare it with ``bad.mean()``.
+
+    References
+    ----------
+    The "bad customer" (烂户) rule is from the course's Chapter 3 slides (the "Differentiate"
+    step of the IDIC model; Peppers, D. & Rogers, M. (2004). *Managing Customer Relationships*.
+    Wiley).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> summary = pd.DataFrame({"recency_days": [10, 400, 30]},
+    ...                        index=pd.Index(["C1", "C2", "C3"], name="customer_id"))
+    >>> tx = pd.DataFrame({"customer_id": ["C1", "C3", "C3", "C3"],
+    ...                    "order_id": ["O1", "O2", "O3", "O3"],
+    ...                    "tender_result": ["won", "lost", "lost", "lost"]})
+    >>> bad_customers(summary, tx)[["n_lost_tenders", "no_recent_order", "many_lost_tenders", "bad"]]
+                 n_lost_tenders  no_recent_order  many_lost_tenders    bad
+    customer_id
+    C1                        0            False              False  False
+    C2                        0             True              False   True
+    C3                        2            False               True   True
+    """
+    func = "bad_customers"
+    summ = check_table(summary, func=func, name="summary")
+    tx = check_table(transactions, func=func, name="transactions")
+    if isinstance(inactive_days, bool) or not isinstance(inactive_days, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{func}: inactive_days must be a number of days, got {type(inactive_days).__name__}.")
+    if not inactive_days >= 0:
+        raise CRMDataError(f"{func}: inactive_days must be 0 or more, got {inactive_days!r}. E.g. 365 for a year.")
+    min_lost = check_positive_int(min_lost_tenders, func=func, param="min_lost_tenders")
+    if not summ.index.is_unique:
+        dup = summ.index[summ.index.duplicated()][0]
+        raise CRMDataError(f"{func}: the summary lists customer {_py(dup)!r} more than once. "
+                           "Pass one row per customer, indexed by customer id.")
+    check_columns(summ, [recency], func=func, param="recency")
+    check_numeric(summ, [recency], func=func)
+    rec = summ[recency].to_numpy(dtype=np.float64, na_value=np.nan)
+    no_recent = ~(rec <= inactive_days)          # missing recency: no order in the period at all
+    n_lost = np.zeros(len(summ), dtype=np.int64)
+    if tender is not None:
+        from .customers import _optional_column
+
+        check_columns(tx, [customer], func=func, param="customer")
+        check_columns(tx, [tender], func=func, param="tender")
+        order = _optional_column(tx, order, "order_id", func=func, param="order")
+        check_no_missing(tx, [customer], func=func)
+        is_lost = tx[tender].astype("string").str.lower().eq(str(lost).lower()).fillna(False).to_numpy(bool)
+        if is_lost.any():
+            rows = tx.loc[is_lost, [customer] + ([order] if order else [])]
+            if order:
+                rows = rows.drop_duplicates()
+            counts = rows[customer].value_counts()
+            matched = counts.index.isin(summ.index)
+            if not matched.any():
+                raise CRMDataError(
+                    f"{func}: none of the {len(counts):,} customers with a lost tender (first: "
+                    f"{_py(counts.index[0])!r}) is in the summary's index. Index the summary by customer id, "
+                    f"e.g. summary.set_index('{customer}')."
+                )
+            n_lost = counts.reindex(summ.index, fill_value=0).to_numpy(dtype=np.int64)
+    many = n_lost >= min_lost
+    return _result(summ, {
+        "n_lost_tenders": n_lost,
+        "no_recent_order": no_recent,
+        "many_lost_tenders": many,
+        "bad": no_recent | many,
     })
 
 
@@ -616,7 +1014,7 @@ def tier_classify(
 
     See Also
     --------
-    abc_classify, customer_pyramid, single_indicator_grade
+    tier_profile, abc_classify, customer_pyramid, single_indicator_grade
 
     Notes
     -----
@@ -674,6 +1072,117 @@ def tier_classify(
         "tier": tier,
         "tier_zh": np.asarray(list(TIERS.values()), dtype=object)[codes],
     })
+
+
+#: The columns :func:`tier_profile` averages by default (those present are used).
+TIER_PROFILE_COLUMNS = ("price_sensitivity", "n_suppliers", "frequency")
+
+
+def tier_profile(
+    tiers: pd.DataFrame,
+    *,
+    tier: str = "tier",
+    profit: str = "net_profit",
+    columns: Sequence[str] = TIER_PROFILE_COLUMNS,
+) -> pd.DataFrame:
+    """Profile the tiers: how many customers, how much of the profit, and what they are like.
+
+    The tier model works only if the tiers really differ (the first of its four conditions).
+    This table shows it: each tier's customers and net profit, their shares of the whole, and
+    the average of the attributes that define the tiers (price sensitivity, number of
+    suppliers, purchase frequency, ...).
+
+    Parameters
+    ----------
+    tiers : DataFrame
+        One row per customer with a tier, e.g. the result of :func:`tier_classify`.
+    tier : str, default "tier"
+        The tier column. A categorical column keeps its order and lists every category (empty
+        tiers included); text with the names of :data:`TIERS` is put in that order.
+    profit : str, default "net_profit"
+        Profit of each customer (the output keeps this column name).
+    columns : sequence of str, default ("price_sensitivity", "n_suppliers", "frequency")
+        Numeric columns to average per tier. Left at the default, the ones the table lacks are
+        skipped; columns you name yourself must exist. Missing values are left out of the
+        averages.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by tier: ``customers``, ``customer_share``, the total ``profit`` column (e.g.
+        ``net_profit``), ``profit_share`` and ``avg_<column>`` for each column.
+
+    Raises
+    ------
+    TypeError
+        If ``tiers`` is not a DataFrame or ``columns`` is not a list of names.
+    CRMDataError
+        If a column is missing, the profit or an averaged column is not numeric, the tier or the
+        profit has missing values, or the table is empty.
+
+    See Also
+    --------
+    tier_classify, pyramid_summary, cost_to_serve_by_class
+
+    Notes
+    -----
+    customer_share = customers / all customers; profit_share = tier profit / total profit
+    (missing when the total is not positive; with loss-making tiers the profitable tiers'
+    shares add up to more than 1, the whale curve); avg_x = mean of x over the tier's
+    customers with a value.
+
+    References
+    ----------
+    Zeithaml, V. A., Rust, R. T. & Lemon, K. N. (2001). The customer pyramid: creating and
+    serving profitable customers. *California Management Review*, 43(4), 118-142.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"margin": [900.0, 700.0, 50.0, 30.0],
+    ...                    "cost_to_serve_cny": [100.0, 100.0, 20.0, 80.0],
+    ...                    "price_sensitivity": [0.1, 0.8, 0.5, 0.6],
+    ...                    "n_suppliers": [1, 3, 2, 2]}, index=["a", "b", "c", "d"])
+    >>> profile = tier_profile(tier_classify(df, top=0.5))
+    >>> profile[["customers", "net_profit", "profit_share", "avg_n_suppliers"]]
+              customers  net_profit  profit_share  avg_n_suppliers
+    tier
+    platinum          1       800.0      0.579710              1.0
+    gold              1       600.0      0.434783              3.0
+    iron              1        30.0      0.021739              2.0
+    lead              1       -50.0     -0.036232              2.0
+    """
+    func = "tier_profile"
+    data = check_table(tiers, func=func, name="tiers")
+    if isinstance(columns, str):
+        columns = [columns]
+    elif not isinstance(columns, Iterable):
+        raise TypeError(f"{func}: columns must be a list of column names, got {type(columns).__name__}.")
+    if columns is TIER_PROFILE_COLUMNS:
+        cols = [c for c in columns if c in data.columns]
+    else:
+        cols = list(columns)
+        check_columns(data, cols, func=func, param="columns")
+    codes, cats = _groups(data, tier, func=func, param="tier", known=list(TIERS))
+    x = _numeric_column(data, profit, func=func, param="profit")
+    check_numeric(data, cols, func=func)
+    k = len(cats)
+    counts = np.bincount(codes, minlength=k)
+    total = np.bincount(codes, weights=x, minlength=k)
+    out: dict[str, Any] = {
+        "customers": counts,
+        "customer_share": counts / len(x),
+        profit: total,
+        "profit_share": total / x.sum() if x.sum() > 0 else np.full(k, np.nan),
+    }
+    for col in cols:
+        v = data[col].to_numpy(dtype=np.float64, na_value=np.nan)
+        have = ~np.isnan(v)
+        n = np.bincount(codes[have], minlength=k)
+        s = np.bincount(codes[have], weights=v[have], minlength=k)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[f"avg_{col}"] = np.where(n > 0, s / np.maximum(n, 1), np.nan)
+    return pd.DataFrame(out, index=pd.Index(cats, name=tier))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1525,3 +2034,139 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
         "segment": final,
         "segment_zh": np.asarray([zh_of[s] for s in seg_en], dtype=object)[seg],
     })
+
+
+# --------------------------------------------------------------------------------------------
+# graded service: the airline cabins
+# --------------------------------------------------------------------------------------------
+def cabin_fares(economy_fare: float, *, multipliers: Mapping[str, float] | pd.Series | None = None) -> pd.Series:
+    """The fare of each cabin when economy costs ``economy_fare``: graded service, graded prices.
+
+    Case 7-3 of the textbook: on domestic routes business class costs 1.3 times and first class
+    1.5 times the economy fare. Passengers' needs are alike within a cabin and differ between
+    cabins, and the richer service of the higher cabins justifies their higher price.
+
+    Parameters
+    ----------
+    economy_fare : float
+        The economy fare (e.g. CNY), a positive number.
+    multipliers : dict or Series, optional
+        Cabin -> fare as a multiple of economy. Default: the ``fare_multiplier`` column of the
+        course's ``cabin_fares`` table (economy 1.0, business 1.3, first 1.5).
+
+    Returns
+    -------
+    Series
+        The fare of each cabin (float), indexed by cabin (named ``cabin``), named ``fare``.
+
+    Raises
+    ------
+    TypeError
+        If ``economy_fare`` or a multiplier is not a number, or ``multipliers`` is not a dict.
+    CRMDataError
+        If the fare or a multiplier is not positive, or ``multipliers`` is empty.
+
+    See Also
+    --------
+    attendants_needed
+
+    Notes
+    -----
+    fare(cabin) = economy_fare x multiplier(cabin).
+
+    References
+    ----------
+    The airline cabin case (经济舱、公务舱、头等舱, case 7-3) of the textbook chapter on key-account
+    service; the multipliers are the source's claim for Chinese domestic routes.
+
+    Examples
+    --------
+    >>> cabin_fares(1200)
+    cabin
+    economy     1200.0
+    business    1560.0
+    first       1800.0
+    Name: fare, dtype: float64
+    >>> cabin_fares(1000, multipliers={"economy": 1.0, "premium": 1.6}).to_dict()
+    {'economy': 1000.0, 'premium': 1600.0}
+    """
+    func = "cabin_fares"
+    fare = _positive_number(economy_fare, func=func, param="economy_fare")
+    if multipliers is None:
+        from .datasets import load_dataset
+
+        table = load_dataset("cabin_fares")
+        multipliers = pd.Series(table["fare_multiplier"].to_numpy(), index=table["cabin"].astype(str))
+    elif isinstance(multipliers, Mapping):
+        multipliers = pd.Series(dict(multipliers), dtype=object)
+    elif not isinstance(multipliers, pd.Series):
+        raise TypeError(f"{func}: multipliers must be a dict cabin -> multiple of the economy fare, "
+                        f"e.g. {{'economy': 1.0, 'business': 1.3}}, got {type(multipliers).__name__}.")
+    if len(multipliers) == 0:
+        raise CRMDataError(f"{func}: multipliers is empty; give at least one cabin and its multiple.")
+    values = [_positive_number(v, func=func, param=f"the multiplier of {k!r}") for k, v in multipliers.items()]
+    out = pd.Series(fare * np.asarray(values, dtype=np.float64), index=pd.Index(multipliers.index, name="cabin"),
+                    name="fare")
+    return out
+
+
+def attendants_needed(passengers: int, *, per_attendant: Sequence[float] = (10, 15)) -> tuple[int, int]:
+    """How many flight attendants a cabin needs: (fewest, most), in whole attendants.
+
+    In the textbook's airline case one first-class attendant serves 10 to 15 passengers: the
+    fewest attendants are needed when each serves the most passengers, the most when each
+    serves the fewest.
+
+    Parameters
+    ----------
+    passengers : int
+        Passengers in the cabin (0 or more).
+    per_attendant : (float, float), default (10, 15)
+        The fewest and the most passengers one attendant serves (either order).
+
+    Returns
+    -------
+    (int, int)
+        (ceil(passengers / most), ceil(passengers / fewest)).
+
+    Raises
+    ------
+    TypeError
+        If ``passengers`` is not a whole number or ``per_attendant`` not a pair of numbers.
+    CRMDataError
+        If ``passengers`` is negative or a ratio is not positive.
+
+    See Also
+    --------
+    cabin_fares
+
+    Notes
+    -----
+    An attendant cannot be split, so each count is rounded up.
+
+    References
+    ----------
+    The airline cabin case (case 7-3) of the textbook chapter on key-account service.
+
+    Examples
+    --------
+    >>> attendants_needed(30)
+    (2, 3)
+    >>> attendants_needed(31, per_attendant=(10, 15))
+    (3, 4)
+    """
+    func = "attendants_needed"
+    p = check_positive_int(passengers, func=func, param="passengers", minimum=0)
+    if isinstance(per_attendant, (str, bytes)) or not isinstance(per_attendant, Iterable):
+        raise TypeError(f"{func}: per_attendant must be a pair of numbers like (10, 15), got {per_attendant!r}.")
+    pair = list(per_attendant)
+    if len(pair) != 2:
+        raise CRMDataError(f"{func}: per_attendant must hold two numbers (fewest, most), got {len(pair)}: {pair!r}.")
+    lo, hi = sorted(_positive_number(v, func=func, param="per_attendant") for v in pair)
+
+    def ceil_div(a: int, b: float) -> int:
+        if float(b).is_integer():
+            return -(-a // int(b))
+        return math.ceil(a / b - _EPS)
+
+    return ceil_div(p, hi), ceil_div(p, lo)

@@ -14,6 +14,7 @@ from crmlearn.customers import (
     characteristic_indicators,
     contact_indicators,
     financial_indicators,
+    sales_by_year,
     summarize_customers,
     transaction_indicators,
 )
@@ -519,3 +520,68 @@ def test_course_lost_tenders_do_not_count_as_orders(course):
     s_without = summarize_customers(course[~lost])
     pd.testing.assert_series_equal(s.loc[s_without.index, "frequency"], s_without["frequency"])
     pd.testing.assert_series_equal(s.loc[s_without.index, "last_purchase"], s_without["last_purchase"])
+
+
+# ---------------------------------------------------------------------------------------------
+# number of product lines bought; sales by year
+# ---------------------------------------------------------------------------------------------
+def test_n_product_lines_by_hand(tx):
+    lines = tx.assign(product_line=["paper", "ink", "paper", "paper", "furniture", "ink", "paper"],
+                      tender_result="n/a")
+    lost = pd.DataFrame({"order_id": ["O9"], "customer_id": ["B"], "order_date": pd.to_datetime(["2024-03-20"]),
+                         "amount": [0.0], "cost": [0.0], "is_return": [False], "tender_result": ["lost"],
+                         "product_line": ["furniture"]})
+    data = pd.concat([lines, lost], ignore_index=True)
+    before = data.copy()
+    ind = transaction_indicators(data, customers=["A", "B", "C", "Z"])
+    pd.testing.assert_frame_equal(data, before)
+    # A bought paper and ink (the furniture row is a return); B paper only (its furniture bid was lost)
+    assert ind["n_product_lines"].tolist() == [2, 1, 1, 0]
+    assert ind["n_product_lines"].dtype.kind == "i"
+    # the other indicators do not change
+    pd.testing.assert_frame_equal(ind.drop(columns="n_product_lines"),
+                                  transaction_indicators(tx, customers=["A", "B", "C", "Z"]))
+
+
+def test_n_product_lines_optional_column(tx):
+    assert "n_product_lines" not in transaction_indicators(tx).columns          # no column: left out
+    lines = tx.assign(product_line="paper")
+    assert "n_product_lines" not in transaction_indicators(lines, product_line=None).columns
+    renamed = tx.assign(category=["a", "b", "a", "a", "a", "a", "a"])
+    assert transaction_indicators(renamed, product_line="category").loc["A", "n_product_lines"] == 2
+    with pytest.raises(CRMDataError, match="column 'line' not found.*Pass product_line="):
+        transaction_indicators(tx, product_line="line")
+    with pytest.raises(CRMDataError, match="missing 'product_line'"):
+        transaction_indicators(tx.assign(product_line=["paper", None, "ink", "ink", "ink", "ink", "ink"]))
+
+
+def test_course_product_lines(course):
+    ind = transaction_indicators(course)
+    direct = course[(course["amount"] > 0) & ~course["is_return"]].groupby("customer_id")["product_line"].nunique()
+    pd.testing.assert_series_equal(ind["n_product_lines"], direct.rename("n_product_lines"), check_dtype=False)
+    assert ind["n_product_lines"].max() <= course["product_line"].nunique()
+
+
+def test_sales_by_year_by_hand(tx):
+    more = pd.concat([tx, pd.DataFrame({"order_id": ["O7"], "customer_id": ["B"],
+                                        "order_date": pd.to_datetime(["2022-12-31"]), "amount": [5.0],
+                                        "cost": [1.0], "is_return": [False]})], ignore_index=True)
+    before = more.copy()
+    years = sales_by_year(more, customers=["A", "B", "C", "Z"])
+    pd.testing.assert_frame_equal(more, before)
+    assert list(years.columns) == [2022, 2023, 2024] and years.columns.name == "year"
+    assert list(years.index) == ["A", "B", "C", "Z"] and years.index.name == "customer_id"
+    # A: 100 + 250 - 30 (a return) in 2024; B: 5 in 2022, 1,000 in 2024; nobody bought in 2023
+    assert years.loc["A"].tolist() == [0.0, 0.0, 320.0]
+    assert years.loc["B"].tolist() == [5.0, 0.0, 1000.0]
+    assert years.loc["Z"].tolist() == [0.0, 0.0, 0.0]
+    s = summarize_customers(more)
+    np.testing.assert_allclose(years.loc[s.index].sum(axis=1), s["monetary"])
+    with pytest.raises(CRMDataError, match="sales_by_year: column 'when' not found"):
+        sales_by_year(tx, date="when")
+
+
+def test_course_sales_by_year_add_up_to_monetary(course):
+    years = sales_by_year(course)
+    assert list(years.columns) == [2023, 2024]
+    np.testing.assert_allclose(years.sum(axis=1), summarize_customers(course)["monetary"])

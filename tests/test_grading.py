@@ -13,8 +13,13 @@ from hypothesis.extra.numpy import arrays
 from crmlearn import CRMDataError
 from crmlearn.grading import (
     abc_classify,
+    attendants_needed,
+    bad_customers,
+    cabin_fares,
+    cost_to_serve_by_class,
     customer_pyramid,
     gini,
+    gold_persistence,
     lorenz_curve,
     multi_indicator_score,
     pareto_table,
@@ -23,6 +28,7 @@ from crmlearn.grading import (
     rfm_segments,
     single_indicator_grade,
     tier_classify,
+    tier_profile,
     top_share,
     value_scorecard,
 )
@@ -621,3 +627,311 @@ def test_single_customer_and_equal_values_are_defined(name, n):
         assert out["level"].iloc[0] == "top"
     elif name == "rfm_scores":
         assert set(out["rfm_code"]) == {"333"}
+
+
+# ---------------------------------------------------------------------------------------------
+# tier profile
+# ---------------------------------------------------------------------------------------------
+def test_tier_profile_by_hand(four):
+    tiers = tier_classify(four.assign(frequency=[40, 30, 5, 2]), top=0.5)
+    before = tiers.copy()
+    prof = tier_profile(tiers)
+    pd.testing.assert_frame_equal(tiers, before)  # input not mutated
+    assert list(prof.index) == ["platinum", "gold", "iron", "lead"] and prof.index.name == "tier"
+    assert list(prof.columns) == ["customers", "customer_share", "net_profit", "profit_share",
+                                  "avg_price_sensitivity", "avg_n_suppliers", "avg_frequency"]
+    assert prof["customers"].tolist() == [1, 1, 1, 1]
+    # net profit 800, 600, 30, -50: total 1,380
+    assert prof["net_profit"].tolist() == [800.0, 600.0, 30.0, -50.0]
+    np.testing.assert_allclose(prof["profit_share"], [800 / 1380, 600 / 1380, 30 / 1380, -50 / 1380])
+    assert prof["avg_frequency"].tolist() == [40.0, 30.0, 5.0, 2.0]
+
+
+def test_tier_profile_averages_and_empty_tiers():
+    tiers = pd.DataFrame({
+        "tier": pd.Categorical(["gold", "gold", "lead", "gold"], categories=["platinum", "gold", "iron", "lead"],
+                               ordered=True),
+        "net_profit": [100.0, 300.0, -40.0, 200.0],
+        "price_sensitivity": [0.2, np.nan, 0.9, 0.5],          # a missing value is left out of the mean
+    }, index=["x", "y", "z", "w"])
+    prof = tier_profile(tiers)
+    assert prof["customers"].tolist() == [0, 3, 0, 1]            # empty tiers are listed
+    np.testing.assert_allclose(prof["customer_share"], [0, 0.75, 0, 0.25])
+    assert prof.loc["gold", "net_profit"] == 600.0 and prof.loc["platinum", "net_profit"] == 0.0
+    assert prof.loc["gold", "avg_price_sensitivity"] == pytest.approx(0.35)
+    assert np.isnan(prof.loc["iron", "avg_price_sensitivity"])
+    assert "avg_n_suppliers" not in prof.columns                  # default columns the table lacks: skipped
+    # text tiers follow the tier order; other names are sorted
+    text = tier_profile(tiers.assign(tier=tiers["tier"].astype(str)))
+    assert list(text.index) == ["platinum", "gold", "iron", "lead"]
+    named = tier_profile(tiers.assign(tier=["b", "b", "a", "c"]), columns=["price_sensitivity"])
+    assert list(named.index) == ["a", "b", "c"]
+
+
+def test_tier_profile_other_profit_and_no_positive_total():
+    df = pd.DataFrame({"tier": ["gold", "lead"], "margin": [10.0, -30.0]})
+    prof = tier_profile(df, profit="margin", columns=[])
+    assert list(prof.columns) == ["customers", "customer_share", "margin", "profit_share"]
+    assert prof["profit_share"].isna().all()                     # total -20: a share of it means nothing
+
+
+def test_tier_profile_errors(four):
+    tiers = tier_classify(four, top=0.5)
+    with pytest.raises(CRMDataError, match="tier_profile: column 'segment' not found"):
+        tier_profile(tiers, tier="segment")
+    with pytest.raises(CRMDataError, match="column 'age' not found.*Pass columns="):
+        tier_profile(tiers, columns=["age"])
+    with pytest.raises(CRMDataError, match="column 'tier_zh' must be numeric"):
+        tier_profile(tiers, columns=["tier_zh"])
+    with pytest.raises(CRMDataError, match="missing 'tier'"):
+        tier_profile(tiers.assign(tier=["gold", None, "iron", "lead"]))
+    with pytest.raises(TypeError, match="columns must be a list"):
+        tier_profile(tiers, columns=3)
+    with pytest.raises(TypeError, match="tiers must be a pandas DataFrame"):
+        tier_profile([1, 2])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1e4, 1e4, allow_nan=False), st.floats(0, 1), st.integers(1, 6)),
+                min_size=1, max_size=60))
+def test_tier_profile_invariants(rows):
+    df = pd.DataFrame(rows, columns=["margin", "price_sensitivity", "n_suppliers"])
+    prof = tier_profile(tier_classify(df, cost_to_serve=None))
+    assert prof["customers"].sum() == len(df)
+    assert prof["customer_share"].sum() == pytest.approx(1.0)
+    assert prof["net_profit"].sum() == pytest.approx(df["margin"].sum(), abs=1e-6)
+    if df["margin"].sum() > 0:
+        assert prof["profit_share"].sum() == pytest.approx(1.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# cost to serve by class
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture
+def served():
+    return pd.DataFrame({"abc_class": pd.Categorical(["A", "C", "B", "C"], categories=["A", "B", "C"]),
+                         "monetary": [800.0, 30.0, 150.0, 20.0],
+                         "cost_to_serve_cny": [20.0, 5.0, 10.0, 5.0]}, index=["k1", "k2", "k3", "k4"])
+
+
+def test_cost_to_serve_by_hand(served):
+    before = served.copy()
+    out = cost_to_serve_by_class(served)
+    pd.testing.assert_frame_equal(served, before)
+    assert list(out.index) == ["A", "B", "C"] and out.index.name == "abc_class"
+    assert out["customers"].tolist() == [1, 1, 2]
+    np.testing.assert_allclose(out["revenue_share"], [0.8, 0.15, 0.05])
+    np.testing.assert_allclose(out["cost_share"], [0.5, 0.25, 0.25])
+    # C: cost 10 for revenue 50 -> 20 per 100 of revenue
+    np.testing.assert_allclose(out["cost_per_100_revenue"], [2.5, 10 / 150 * 100, 20.0])
+    two = cost_to_serve_by_class(served, cost_periods=2)       # two years of cost against the revenue
+    np.testing.assert_allclose(two["cost"], 2 * out["cost"])
+    np.testing.assert_allclose(two["cost_per_100_revenue"], 2 * out["cost_per_100_revenue"])
+    np.testing.assert_allclose(two["cost_share"], out["cost_share"])
+
+
+def test_cost_to_serve_empty_class_and_other_names(served):
+    no_b = served[served["abc_class"] != "B"]
+    out = cost_to_serve_by_class(no_b)
+    assert out.loc["B", "customers"] == 0 and np.isnan(out.loc["B", "cost_per_100_revenue"])
+    tiers = served.rename(columns={"abc_class": "tier", "monetary": "sales", "cost_to_serve_cny": "service"})
+    out2 = cost_to_serve_by_class(tiers, by="tier", revenue="sales", cost="service")
+    np.testing.assert_allclose(out2["cost_share"], [0.5, 0.25, 0.25])
+
+
+def test_cost_to_serve_errors(served):
+    with pytest.raises(CRMDataError, match="negative 'cost_to_serve_cny'.*customer k2"):
+        cost_to_serve_by_class(served.assign(cost_to_serve_cny=[1.0, -2.0, 1.0, 1.0]))
+    with pytest.raises(CRMDataError, match="cost_periods must be a positive number"):
+        cost_to_serve_by_class(served, cost_periods=0)
+    with pytest.raises(TypeError, match="cost_periods must be a number"):
+        cost_to_serve_by_class(served, cost_periods="2")
+    with pytest.raises(CRMDataError, match="column 'tier' not found"):
+        cost_to_serve_by_class(served, by="tier")
+    with pytest.raises(CRMDataError, match="missing 'monetary'"):
+        cost_to_serve_by_class(served.assign(monetary=[1.0, None, 2.0, 3.0]))
+
+
+# ---------------------------------------------------------------------------------------------
+# gold persistence and bad customers (the Chapter 3 rules)
+# ---------------------------------------------------------------------------------------------
+def yearly_tx(rows):
+    """rows: (customer, year, amount) -> a transactions table dated mid-year."""
+    c, y, a = zip(*rows)
+    return pd.DataFrame({"customer_id": c, "order_date": pd.to_datetime([f"{v}-06-30" for v in y]),
+                         "amount": [float(v) for v in a]})
+
+
+def test_gold_persistence_by_hand():
+    # 2023: 10 buyers, top 20% = 2 -> A, B.  2024: 10 buyers, top 2 -> B, K. One of two kept.
+    rows = [(f"{k}", 2023, v) for k, v in zip("ABCDEFGHIJ", [900, 800, 70, 60, 50, 40, 30, 20, 10, 5])]
+    rows += [(f"{k}", 2024, v) for k, v in zip("ABCDEFGHIK", [50, 700, 60, 40, 30, 20, 10, 9, 8, 1000])]
+    tx = yearly_tx(rows)
+    before = tx.copy()
+    out = gold_persistence(tx, share=0.2)
+    pd.testing.assert_frame_equal(tx, before)
+    assert out.to_dict("records") == [{"year_from": 2023, "year_to": 2024, "gold_from": 2, "gold_to": 2,
+                                       "kept": 1, "kept_share": 0.5}]
+    # the 5% rule on 10 buyers: ceil(0.5) = 1 gold customer a year (A, then K)
+    assert gold_persistence(tx)["kept"].tolist() == [0]
+
+
+def test_gold_persistence_returns_ties_and_gaps():
+    # B's 2023 purchase is cancelled by a return: B is not a buyer; A and C tie (ties by customer id)
+    tx = yearly_tx([("A", 2023, 100), ("C", 2023, 100), ("B", 2023, 500), ("B", 2023, -500),
+                    ("C", 2025, 10), ("A", 2025, 5)])
+    out = gold_persistence(tx, share=0.5)
+    assert out["year_from"].tolist() == [2023, 2024] and out["year_to"].tolist() == [2024, 2025]
+    assert out["gold_from"].tolist() == [1, 0]      # ceil(0.5 x 2 buyers) = 1: A (before C); nobody in 2024
+    assert out["kept"].tolist() == [0, 0] and np.isnan(out.loc[1, "kept_share"])
+    # a flagged return counts negative whatever its sign
+    flagged = tx.assign(amount=tx["amount"].abs(), is_return=[False, False, False, True, False, False])
+    pd.testing.assert_frame_equal(gold_persistence(flagged, share=0.5), out)
+
+
+def test_gold_persistence_errors():
+    tx = yearly_tx([("A", 2024, 10), ("B", 2024, 5)])
+    with pytest.raises(CRMDataError, match="gold_persistence: the transactions cover only 2024"):
+        gold_persistence(tx)
+    with pytest.raises(CRMDataError, match="share must be between 0 and 1"):
+        gold_persistence(tx, share=5)
+    with pytest.raises(CRMDataError, match="gold_persistence: column 'sales' not found"):
+        gold_persistence(tx, amount="sales")
+    with pytest.raises(TypeError, match="gold_persistence: transactions must be a pandas DataFrame"):
+        gold_persistence(None)
+
+
+@pytest.fixture
+def bad_inputs():
+    summary = pd.DataFrame({"recency_days": [10.0, 366.0, 365.0, np.nan, 30.0]},
+                           index=pd.Index(["C1", "C2", "C3", "C4", "C5"], name="customer_id"))
+    tx = pd.DataFrame({"customer_id": ["C5", "C5", "C5", "C1", "C3", "C9", "C9"],
+                       "order_id": ["T1", "T1", "T2", "T3", "T4", "T5", "T6"],
+                       "tender_result": ["lost", "lost", "LOST", "lost", "won", "lost", "lost"]})
+    return summary, tx
+
+
+def test_bad_customers_by_hand(bad_inputs):
+    summary, tx = bad_inputs
+    before_s, before_t = summary.copy(), tx.copy()
+    out = bad_customers(summary, tx)
+    pd.testing.assert_frame_equal(summary, before_s)
+    pd.testing.assert_frame_equal(tx, before_t)
+    assert list(out.index) == list(summary.index)                         # same customers, same order
+    assert out["recency_days"].equals(summary["recency_days"])
+    # C5: tender T1 (two lines) and T2 -> 2 lost tenders; C1: 1; C9 is not in the summary
+    assert out["n_lost_tenders"].tolist() == [1, 0, 0, 0, 2]
+    # more than 365 days, or never bought in the period (missing recency)
+    assert out["no_recent_order"].tolist() == [False, True, False, True, False]
+    assert out["many_lost_tenders"].tolist() == [False, False, False, False, True]
+    assert out["bad"].tolist() == [False, True, False, True, True]
+
+
+def test_bad_customers_options(bad_inputs):
+    summary, tx = bad_inputs
+    rows = bad_customers(summary, tx.drop(columns="order_id"))          # without orders each row is a tender
+    assert rows.loc["C5", "n_lost_tenders"] == 3
+    assert bad_customers(summary, tx, order=None).loc["C5", "n_lost_tenders"] == 3
+    assert bad_customers(summary, tx, min_lost_tenders=1)["many_lost_tenders"].sum() == 2
+    assert bad_customers(summary, tx, inactive_days=30)["no_recent_order"].tolist() == [False, True, True, True,
+                                                                                        False]
+    no_tender = bad_customers(summary, tx.drop(columns="tender_result"), tender=None)
+    assert not no_tender["many_lost_tenders"].any() and no_tender["bad"].sum() == 2
+
+
+def test_bad_customers_errors(bad_inputs):
+    summary, tx = bad_inputs
+    with pytest.raises(CRMDataError, match="none of the 3 customers with a lost tender.*set_index"):
+        bad_customers(summary.reset_index(), tx)
+    with pytest.raises(CRMDataError, match="column 'tender_result' not found.*Pass tender="):
+        bad_customers(summary, tx.rename(columns={"tender_result": "result"}))
+    with pytest.raises(CRMDataError, match="column 'recency' not found"):
+        bad_customers(summary, tx, recency="recency")
+    with pytest.raises(CRMDataError, match="min_lost_tenders must be at least 1"):
+        bad_customers(summary, tx, min_lost_tenders=0)
+    with pytest.raises(CRMDataError, match="inactive_days must be 0 or more"):
+        bad_customers(summary, tx, inactive_days=-1)
+    with pytest.raises(TypeError, match="inactive_days must be a number"):
+        bad_customers(summary, tx, inactive_days="a year")
+    with pytest.raises(TypeError, match="transactions must be a pandas DataFrame"):
+        bad_customers(summary, [1])
+    with pytest.raises(CRMDataError, match="lists customer 'C1' more than once"):
+        bad_customers(pd.concat([summary, summary.iloc[:1]]), tx)
+
+
+def test_course_gold_and_bad_customers(course):
+    import crmlearn
+
+    tx = crmlearn.load_dataset("transactions")
+    # independent check of the 5% rule with plain pandas: buyers = positive net revenue in the year
+    net = tx.assign(year=tx["order_date"].dt.year).groupby(["year", "customer_id"])["amount"].sum()
+    gold = {}
+    for year in (2023, 2024):
+        buyers = net.loc[year][net.loc[year] > 0].sort_index()
+        gold[year] = set(buyers.sort_values(ascending=False, kind="stable").index[:math.ceil(0.05 * len(buyers))])
+    out = gold_persistence(tx).iloc[0]
+    assert (out["gold_from"], out["gold_to"]) == (len(gold[2023]), len(gold[2024]))
+    assert out["kept"] == len(gold[2023] & gold[2024]) and 0.3 < out["kept_share"] < 0.95
+    flags = bad_customers(course, tx)
+    lost = tx[tx["tender_result"] == "lost"].groupby("customer_id")["order_id"].nunique()
+    assert flags["many_lost_tenders"].sum() == (lost >= 2).sum()
+    assert flags["no_recent_order"].sum() == (course["recency_days"] > 365).sum() + course["recency_days"].isna().sum()
+
+
+# ---------------------------------------------------------------------------------------------
+# the airline cabins
+# ---------------------------------------------------------------------------------------------
+def test_cabin_fares_from_the_case():
+    # Case 7-3 (textbook, syllabus Chapter 4): business 1.3x and first 1.5x the economy fare
+    fares = cabin_fares(1200)
+    assert fares.to_dict() == {"economy": 1200.0, "business": 1560.0, "first": 1800.0}
+    assert fares.index.name == "cabin" and fares.name == "fare"
+    assert cabin_fares(900)["first"] == pytest.approx(1350.0)
+
+
+def test_cabin_fares_custom_and_errors():
+    mult = pd.Series({"economy": 1.0, "premium": 1.2})
+    assert cabin_fares(500, multipliers=mult).tolist() == [500.0, 600.0]
+    assert mult.tolist() == [1.0, 1.2]                     # not mutated
+    with pytest.raises(CRMDataError, match="economy_fare must be a positive number"):
+        cabin_fares(-5)
+    with pytest.raises(TypeError, match="economy_fare must be a number"):
+        cabin_fares("1200")
+    with pytest.raises(CRMDataError, match="multiplier of 'first' must be a positive number"):
+        cabin_fares(100, multipliers={"economy": 1.0, "first": 0})
+    with pytest.raises(TypeError, match="multiplier of 'first' must be a number"):
+        cabin_fares(100, multipliers={"first": "1.5x"})
+    with pytest.raises(CRMDataError, match="multipliers is empty"):
+        cabin_fares(100, multipliers={})
+    with pytest.raises(TypeError, match="multipliers must be a dict"):
+        cabin_fares(100, multipliers=[1.0, 1.3])
+
+
+def test_attendants_needed():
+    # one first-class attendant per 10-15 passengers (case 7-3): 30 passengers need 2 to 3
+    assert attendants_needed(30) == (2, 3)
+    assert attendants_needed(30, per_attendant=(15, 10)) == (2, 3)         # either order
+    assert attendants_needed(31) == (3, 4) and attendants_needed(0) == (0, 0)
+    assert attendants_needed(45, per_attendant=(40, 50)) == (1, 2)
+    assert attendants_needed(10, per_attendant=(2.5, 5)) == (2, 4)
+    with pytest.raises(CRMDataError, match="passengers must be at least 0"):
+        attendants_needed(-1)
+    with pytest.raises(TypeError, match="passengers must be a whole number"):
+        attendants_needed(30.5)
+    with pytest.raises(CRMDataError, match="two numbers"):
+        attendants_needed(30, per_attendant=(10, 12, 15))
+    with pytest.raises(CRMDataError, match="per_attendant must be a positive number"):
+        attendants_needed(30, per_attendant=(0, 15))
+    with pytest.raises(TypeError, match="per_attendant must be a pair"):
+        attendants_needed(30, per_attendant=10)
+
+
+def test_new_functions_reject_empty_tables(four, served):
+    with pytest.raises(CRMDataError, match="tier_profile: tiers is empty"):
+        tier_profile(tier_classify(four).iloc[:0])
+    with pytest.raises(CRMDataError, match="cost_to_serve_by_class: data is empty"):
+        cost_to_serve_by_class(served.iloc[:0])
+    with pytest.raises(CRMDataError, match="gold_persistence: transactions is empty"):
+        gold_persistence(yearly_tx([("A", 2023, 1)]).iloc[:0])
+    with pytest.raises(CRMDataError, match="bad_customers: summary is empty"):
+        bad_customers(pd.DataFrame({"recency_days": []}), pd.DataFrame({"customer_id": ["A"]}))

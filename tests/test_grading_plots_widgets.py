@@ -254,3 +254,60 @@ def test_kmeans_widget(customers):
     assert len(box.result) == 4
     box.controls["k"].value = 6
     assert len(box.result) == 6 and box.result["customers"].sum() == len(customers)
+
+
+# ---------------------------------------------------------------------------------------------
+# naming the value: pareto_chart(value_name=...), rfm_heatmap(value_label=...)
+# ---------------------------------------------------------------------------------------------
+def test_pareto_chart_names_the_value(customers):
+    ax = p.pareto_chart(g.pareto_table(customers), top=0.2, value_name="net revenue")
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Cumulative share of net revenue" in labels and "80% of net revenue" in labels
+    assert "bring 80% of net revenue" in texts(ax)
+    assert ax.get_ylabel() == "Cumulative share of net revenue"
+    assert ax.get_xlabel() == "Share of customers, ranked by net revenue (largest first)"
+    with pytest.raises(TypeError, match="value_name must be a string"):
+        p.pareto_chart(g.pareto_table(customers), value_name=3)
+
+
+def test_pareto_chart_whale_curve_marks_the_first_crossing():
+    # profits 60, 50, 10, -20: cumulative 0.6, 1.1, 1.2, 1.0 of the total 100
+    df = pd.DataFrame({"net_profit": [60.0, 50.0, 10.0, -20.0]})
+    ax = p.pareto_chart(g.pareto_table(df, value="net_profit", negative="allow"), cutoff=1.0,
+                        value_name="net profit")
+    assert "top 50% of customers\nbring 100% of net profit" in texts(ax)   # the second customer crosses 100%
+    assert ax.get_ylim()[1] >= 1.2
+
+
+def test_rfm_heatmap_colour_bar_label_and_separators(customers):
+    scores = g.rfm_scores(customers.assign(monetary=customers["monetary"] * 100))
+    fig, ax = plt.subplots()
+    p.rfm_heatmap(scores, value_label="Average net revenue (CNY)", ax=ax)
+    bar = ax.images[0].colorbar
+    assert bar.ax.get_ylabel() == "Average net revenue (CNY)"
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in bar.ax.get_yticklabels() if t.get_text()]
+    assert any("," in t for t in ticks) and all("." not in t for t in ticks), ticks
+    fig2, ax2 = plt.subplots()
+    default = p.rfm_heatmap(g.rfm_scores(customers), value="frequency", ax=ax2)
+    assert "." in texts(default)                 # small averages keep two decimals in the cells
+    assert default.images[0].colorbar.ax.get_ylabel() == "Average frequency"
+    with pytest.raises(TypeError, match="value_label must be a string"):
+        p.rfm_heatmap(scores, value_label=5)
+    plt.close("all")
+
+
+def test_widgets_pass_the_value_names(customers):
+    box = w.top_share_widget(customers, value_name="net revenue")
+    assert "of the net revenue" in box.summary.value
+    box.controls["top"].value = 0.3
+    assert "30%" in box.summary.value and "net revenue" in box.summary.value
+    rfm = w.rfm_widget(customers, value_label="Average net revenue (CNY)")
+    rfm.controls["bins"].value = 4
+    assert rfm.result["R"].max() == 4 and rfm.error is None
+
+
+def test_widget_tables_show_percentages(customers):
+    box = w.abc_widget(customers)
+    share = box.result["abc_class"].eq("A").mean()
+    assert f"{share:.1%}" in box.table.value      # customer_share shown as a percentage

@@ -70,9 +70,11 @@ def _vip_pyramid():
     return pyramid_summary(customer_pyramid(_summary(), levels="vip"))
 
 
-def _multiplier(cabin: str) -> float:
-    fares = _table("cabin_fares").set_index("cabin")
-    return float(fares.loc[cabin, "fare_multiplier"])
+def _fare(economy_fare, cabin: str) -> float:
+    """The fare of ``cabin`` by crmlearn (multipliers from the cabin_fares table)."""
+    from crmlearn.grading import cabin_fares
+
+    return float(cabin_fares(economy_fare)[cabin])
 
 
 # --- q1: the 80/20 check --------------------------------------------------------------------------
@@ -341,7 +343,7 @@ q7 = NumberQuestion(
 
 # --- q8: the airline fare -------------------------------------------------------------------------
 def _first_class_fare():
-    return ECONOMY_FARE * _multiplier("first")
+    return _fare(ECONOMY_FARE, "first")
 
 
 q8 = NumberQuestion(
@@ -358,6 +360,10 @@ q8 = NumberQuestion(
 
         cabins = crmlearn.load_dataset("cabin_fares").set_index("cabin")
         first_fare = {ECONOMY_FARE} * cabins.loc["first", "fare_multiplier"]
+
+        # the same with the library: every cabin's fare at once
+        from crmlearn.grading import cabin_fares
+        print(cabin_fares({ECONOMY_FARE}))
     """,
     answer_name="first_fare",
     hints=[
@@ -367,17 +373,16 @@ q8 = NumberQuestion(
     explanation="Price differences follow the grade: first class pays 50% more for space, attention "
                 "(one attendant per 10-15 passengers), lounges, baggage and meals.",
     tol=0.5,
-    wrong=[lambda: ECONOMY_FARE * _multiplier("business"), ECONOMY_FARE],
+    wrong=[lambda: _fare(ECONOMY_FARE, "business"), ECONOMY_FARE],
 )
 
 # --- q9: flight attendants ------------------------------------------------------------------------
 def _attendants():
-    import math
+    from crmlearn.grading import attendants_needed
 
-    fares = _table("cabin_fares").set_index("cabin")
-    most = int(fares.loc["first", "passengers_per_attendant_max"])
-    fewest = int(fares.loc["first", "passengers_per_attendant_min"])
-    return [math.ceil(FIRST_CLASS_PASSENGERS / most), math.ceil(FIRST_CLASS_PASSENGERS / fewest)]
+    first = _table("cabin_fares").set_index("cabin").loc["first"]
+    ratio = (int(first["passengers_per_attendant_min"]), int(first["passengers_per_attendant_max"]))
+    return list(attendants_needed(FIRST_CLASS_PASSENGERS, per_attendant=ratio))
 
 
 q9 = ListQuestion(
@@ -397,6 +402,10 @@ q9 = ListQuestion(
         fewest = math.ceil({FIRST_CLASS_PASSENGERS} / first["passengers_per_attendant_max"])
         most = math.ceil({FIRST_CLASS_PASSENGERS} / first["passengers_per_attendant_min"])
         attendants = [fewest, most]
+
+        # the same with the library
+        from crmlearn.grading import attendants_needed
+        print(attendants_needed({FIRST_CLASS_PASSENGERS}, per_attendant=(10, 15)))
     """,
     answer_name="attendants",
     hints=[
@@ -534,7 +543,7 @@ q12 = TableQuestion(
 
 # --- q13: a function: the cabin fare --------------------------------------------------------------
 def _cabin_fare(economy_fare, cabin):
-    return economy_fare * _multiplier(cabin)
+    return _fare(economy_fare, cabin)
 
 
 def _fare_cases():
@@ -568,6 +577,9 @@ q13 = FunctionQuestion(
 
         def cabin_fare(economy_fare, cabin):
             return economy_fare * MULTIPLIER[cabin]
+
+        # crmlearn.grading.cabin_fares(economy_fare) gives every cabin's fare as a Series:
+        # cabin_fares(economy_fare)[cabin] is the same answer.
     """,
     answer_name="cabin_fare",
     hints=[

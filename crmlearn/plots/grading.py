@@ -58,7 +58,7 @@ def _need(table, cols, func, hint):
 
 
 def pareto_chart(pareto: pd.DataFrame, *, cutoff: float = 0.8, top: float | None = None, max_bars: int = 40,
-                 ax=None):
+                 value_name: str = "value", ax=None):
     """Pareto chart: cumulative share of value against share of customers ranked by value.
 
     Draws the cumulative curve, a dashed line at ``cutoff`` (80%) and where the curve crosses
@@ -74,14 +74,31 @@ def pareto_chart(pareto: pd.DataFrame, *, cutoff: float = 0.8, top: float | None
     top : float, optional
         Also mark the share of value of the top ``top`` of customers (e.g. 0.2).
     max_bars : int, default 40
+    value_name : str, default "value"
+        What the value is ("net revenue", "net profit", ...), used in the legend, the
+        annotation and the axis labels.
     ax : matplotlib Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from crmlearn.grading import pareto_table
+    >>> ten = pd.DataFrame({"monetary": [500, 300, 60, 40, 30, 25, 20, 15, 6, 4]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = pareto_chart(pareto_table(ten), value_name="revenue", ax=ax)
+    >>> ax.get_ylabel()
+    'Cumulative share of revenue'
+    >>> plt.close(fig)
     """
     func = "pareto_chart"
     _need(pareto, ["cum_customer_share", "cum_share", "share"], func, "crmlearn.grading.pareto_table(data)")
+    if not isinstance(value_name, str):
+        raise TypeError(f"{func}: value_name must be a string such as 'net revenue', got {type(value_name).__name__}.")
     ax = get_ax(ax)
     x = pareto["cum_customer_share"].to_numpy(dtype=float)
     y = pareto["cum_share"].to_numpy(dtype=float)
@@ -90,13 +107,15 @@ def pareto_chart(pareto: pd.DataFrame, *, cutoff: float = 0.8, top: float | None
         ax.bar(x - 0.5 / n, pareto["share"].to_numpy(dtype=float), width=1.0 / n, color="#90a4ae",
                edgecolor="white", label="Share of each customer")
     idx = _thin(n)
-    ax.plot(np.r_[0.0, x[idx]], np.r_[0.0, y[idx]], color=CLASS_COLOURS[0], lw=2, label="Cumulative share of value")
-    ax.axhline(cutoff, color="#b71c1c", ls="--", lw=1, label=f"{cutoff:.0%} of value")
-    reach = int(np.searchsorted(y, cutoff - 1e-9))
+    ax.plot(np.r_[0.0, x[idx]], np.r_[0.0, y[idx]], color=CLASS_COLOURS[0], lw=2,
+            label=f"Cumulative share of {value_name}")
+    ax.axhline(cutoff, color="#b71c1c", ls="--", lw=1, label=f"{cutoff:.0%} of {value_name}")
+    above = y >= cutoff - 1e-9      # the first crossing (a profit "whale curve" rises, then falls)
+    reach = int(np.argmax(above)) if above.any() else n
     if reach < n:
         xr = x[reach]
         ax.axvline(xr, color="#b71c1c", ls=":", lw=1)
-        ax.annotate(f"top {xr:.0%} of customers\nbring {cutoff:.0%} of value", xy=(xr, cutoff),
+        ax.annotate(f"top {xr:.0%} of customers\nbring {cutoff:.0%} of {value_name}", xy=(xr, cutoff),
                     xytext=(min(xr + 0.05, 0.55), max(cutoff - 0.3, 0.05)),
                     arrowprops={"arrowstyle": "->", "color": "#444444"}, fontsize=9)
     if top is not None:
@@ -105,7 +124,8 @@ def pareto_chart(pareto: pd.DataFrame, *, cutoff: float = 0.8, top: float | None
         ax.plot([x[k - 1]], [share], "o", color="#f9a825", ms=8, zorder=5,
                 label=f"top {top:.0%} bring {share:.0%}")
     ax.set(xlim=(0, 1), ylim=(0, max(1.02, float(np.nanmax(y)) * 1.02)),
-           xlabel="Share of customers, ranked by value (largest first)", ylabel="Share of total value")
+           xlabel=f"Share of customers, ranked by {value_name} (largest first)",
+           ylabel=f"Cumulative share of {value_name}")
     _percent_axes(ax)
     ax.legend(loc="lower right", fontsize=9)
     return ax
@@ -248,7 +268,7 @@ def pyramid_plot(summary: pd.DataFrame, *, inactive: str = "inactive", ax=None):
     return ax
 
 
-def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None):
+def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", value_label: str | None = None, ax=None):
     """R x F heatmap of the average value (monetary) of the customers in each cell.
 
     Parameters
@@ -257,16 +277,37 @@ def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None):
         The result of :func:`crmlearn.grading.rfm_scores`.
     value : str, default "monetary"
         The column to average in each cell.
+    value_label : str, optional
+        Label of the colour bar, with its unit, e.g. "Average net revenue (CNY)". Default
+        "Average <value>".
     ax : matplotlib Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
-        The image is ``ax.images[0]``; each cell shows its average and a colour bar is added.
+        The image is ``ax.images[0]``; each cell shows its average and a colour bar is added
+        (``ax.images[0].colorbar``), its ticks with thousands separators ("12,000") when the
+        averages reach 1,000.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from crmlearn.grading import rfm_scores
+    >>> df = pd.DataFrame({"recency_days": [5, 40, 200, 300], "frequency": [9, 3, 1, 2],
+    ...                    "monetary": [90000.0, 15000.0, 4000.0, 6000.0]})
+    >>> fig, ax = plt.subplots()
+    >>> ax = rfm_heatmap(rfm_scores(df, bins=2), value_label="Average net revenue (CNY)", ax=ax)
+    >>> ax.images[0].colorbar.ax.get_ylabel()
+    'Average net revenue (CNY)'
+    >>> plt.close(fig)
     """
     func = "rfm_heatmap"
     _need(scores, ["R", "F"], func, "crmlearn.grading.rfm_scores(data)")
     check_columns(scores, [value], func=func, param="value")
+    if value_label is not None and not isinstance(value_label, str):
+        raise TypeError(f"{func}: value_label must be a string such as 'Average net revenue (CNY)', "
+                        f"got {type(value_label).__name__}.")
     ax = get_ax(ax)
     bins = int(scores.attrs.get("rfm_bins") or max(scores["R"].max(), scores["F"].max()))
     levels = np.arange(1, bins + 1)
@@ -278,13 +319,20 @@ def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", ax=None):
                    extent=(0.5, bins + 0.5, 0.5, bins + 0.5))
     finite = data[np.isfinite(data)]
     mid = (finite.min() + finite.max()) / 2 if finite.size else 0
+    big = bool(finite.size) and np.abs(finite).max() >= 100
     for i, r in enumerate(levels):
         for j, f in enumerate(levels):
             v = data[i, j]
             if np.isfinite(v):
-                ax.text(f, r, f"{v:,.0f}\n(n={int(counts.iloc[i, j])})", ha="center", va="center", fontsize=7.5,
+                shown = f"{v:,.0f}" if big else f"{v:.2f}"
+                ax.text(f, r, f"{shown}\n(n={int(counts.iloc[i, j])})", ha="center", va="center", fontsize=7.5,
                         color="white" if v > mid else "black")
-    ax.figure.colorbar(im, ax=ax, label=f"Average {value}")
+    bar = ax.figure.colorbar(im, ax=ax, label=value_label if value_label is not None else f"Average {value}")
+    if finite.size and np.abs(finite).max() >= 1000:
+        from matplotlib.ticker import StrMethodFormatter
+
+        bar.formatter = StrMethodFormatter("{x:,.0f}")
+        bar.update_ticks()
     ax.set(xticks=levels, yticks=levels, xlabel="F score (frequency; higher = more purchases)",
            ylabel="R score (recency; higher = more recent)")
     return ax

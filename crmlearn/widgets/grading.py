@@ -25,8 +25,17 @@ __all__ = [
 _STYLE = {"description_width": "initial"}
 
 
+_MONEY_COLUMNS = ("value", "avg_value", "monetary", "revenue", "net_profit", "margin")
+
+
 def _table_html(table) -> str:
-    return table.to_html(float_format=lambda v: f"{v:,.3f}", border=0, classes="crmlearn-table")
+    """The table as HTML for reading: ``*_share`` columns as percentages, money with separators."""
+    from ..display import pretty
+
+    percent = [c for c in table.columns if str(c).endswith("share")]
+    money = [c for c in table.columns if c in _MONEY_COLUMNS]
+    shown = pretty(table, percent=percent, money=money, other_digits=3)
+    return shown.to_html(float_format=lambda v: f"{v:,.3f}", border=0, classes="crmlearn-table")
 
 
 def _live(controls: Mapping[str, Any], compute: Callable, *, draw: Callable | None = None,
@@ -81,7 +90,7 @@ def _live(controls: Mapping[str, Any], compute: Callable, *, draw: Callable | No
     return box
 
 
-def top_share_widget(data, *, value: str = "monetary", top: float = 0.2):
+def top_share_widget(data, *, value: str = "monetary", top: float = 0.2, value_name: str = "value"):
     """Slide the top share of customers and read the share of value they bring (the 80/20 check).
 
     Uses :func:`crmlearn.grading.pareto_table`, :func:`crmlearn.grading.top_share` and
@@ -94,6 +103,8 @@ def top_share_widget(data, *, value: str = "monetary", top: float = 0.2):
     value : str, default "monetary"
     top : float, default 0.2
         Starting top share (the slider runs from 1% to 99%).
+    value_name : str, default "value"
+        What the value is ("net revenue", ...), for the chart and the text line.
 
     Returns
     -------
@@ -128,9 +139,9 @@ def top_share_widget(data, *, value: str = "monetary", top: float = 0.2):
 
     return _live(
         controls, compute,
-        draw=lambda share, ax: pareto_chart(table, top=state["top"], ax=ax),
+        draw=lambda share, ax: pareto_chart(table, top=state["top"], value_name=value_name, ax=ax),
         summary=lambda share: (f"The top <b>{state['top']:.0%}</b> of customers bring <b>{share:.1%}</b> "
-                               f"of the value ({len(table):,} customers)."),
+                               f"of the {_html.escape(value_name)} ({len(table):,} customers)."),
     )
 
 
@@ -309,7 +320,7 @@ def pyramid_widget(data, *, value: str = "monetary", levels: Any = "vip"):
 
 
 def rfm_widget(data, *, value: str = "monetary", bins: int = 5, recency: str = "recency_days",
-               frequency: str = "frequency", monetary: str = "monetary"):
+               frequency: str = "frequency", monetary: str = "monetary", value_label: str | None = None):
     """Change the number of RFM score levels and see the R x F heatmap of average value.
 
     Uses :func:`crmlearn.grading.rfm_scores` and :func:`crmlearn.plots.rfm_heatmap`.
@@ -324,6 +335,8 @@ def rfm_widget(data, *, value: str = "monetary", bins: int = 5, recency: str = "
         Starting number of levels (slider 2-9).
     recency, frequency, monetary : str
         As in :func:`crmlearn.grading.rfm_scores`.
+    value_label : str, optional
+        Colour-bar label, as in :func:`crmlearn.plots.rfm_heatmap`.
 
     Returns
     -------
@@ -356,7 +369,8 @@ def rfm_widget(data, *, value: str = "monetary", bins: int = 5, recency: str = "
         return segment_by(scores, by="rfm_score", value=value)[["customers", "customer_share", "value_share",
                                                                 "avg_value"]]
 
-    return _live(controls, compute, draw=lambda s, ax: rfm_heatmap(s, value=value, ax=ax), table=table,
+    return _live(controls, compute, draw=lambda s, ax: rfm_heatmap(s, value=value, value_label=value_label, ax=ax),
+                 table=table,
                  figsize=(7, 5.5))
 
 
