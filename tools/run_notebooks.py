@@ -6,11 +6,16 @@ learner's history), a fixed hash seed and the inline matplotlib backend.
 Timing metadata is dropped so a re-run changes a file only when its outputs do.
 Widget state is stored, so an exported slide deck shows the widgets.
 
+Each notebook runs in a child process with a time limit and is tried up to three times: on
+this project's machines a kernel now and then died or stopped answering under nbclient (never
+under nbval), and a fresh try always went through.
+
 Usage: python tools/run_notebooks.py [NOTEBOOK ...]   (default: every notebook)
 """
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +27,11 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(path: Path, *, timeout: int = 600) -> float:
+ATTEMPTS = 3
+WALL_SECONDS = 300
+
+
+def run(path: Path, *, timeout: int = 120) -> float:
     nb = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as home:
         env_before = dict(os.environ)
@@ -48,12 +57,30 @@ def _has_widgets(nb) -> bool:
                for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
 
 
+def run_isolated(path: Path) -> bool:
+    """Run one notebook in a child process, retrying when the kernel dies or hangs."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            done = subprocess.run([sys.executable, __file__, "--one", str(path)], timeout=WALL_SECONDS)
+            if done.returncode == 0:
+                return True
+            why = f"exit code {done.returncode}"
+        except subprocess.TimeoutExpired:
+            why = f"no answer within {WALL_SECONDS} s"
+        print(f"{path}: attempt {attempt} failed ({why})" + ("; trying again" if attempt < ATTEMPTS else ""), flush=True)
+    return False
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--one"]:
+        path = Path(argv[1]).resolve()
+        print(f"{argv[1]}: executed in {run(path):.1f} s", flush=True)
+        os._exit(0)  # do not wait for the kernel client's threads
     paths = [Path(p) for p in argv] or sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb"))
-    for p in paths:
-        secs = run(p.resolve())
-        print(f"{p}: executed in {secs:.1f} s")
-    return 0
+    failed = [p for p in paths if not run_isolated(p)]
+    if failed:
+        print("could not execute: " + ", ".join(map(str, failed)))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
