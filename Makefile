@@ -28,8 +28,8 @@ test: $(STAMP)
 	@export CRMLEARN_HOME=$$(mktemp -d); \
 	status=0; \
 	$(PY) -m pytest || status=1; \
-	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks || status=1; \
-	$(PY) -m pytest --nbval-lax --nbval-current-env exercises || status=1; \
+	$(PY) -m pytest --nbval --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks || status=1; \
+	$(PY) -m pytest --nbval-lax --nbval-current-env --nbval-cell-timeout=300 exercises || status=1; \
 	rm -rf "$$CRMLEARN_HOME"; exit $$status
 
 test-unit: $(STAMP)
