@@ -78,7 +78,7 @@ NEWS_CYCLE = Package(
     keep=("LICENSE", "[47]00.css", "files/*-[47]00-*.woff*"),
     required=("400.css", "700.css"),
 )
-# nbconvert 7.17's default URL is https://unpkg.com/reveal.js@4.0.2
+# nbconvert 7.17's default deck loads reveal.js 4.0.2 from a CDN
 REVEAL = Package(
     "reveal.js", "4.0.2",
     keep=("LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/theme/*.css", "dist/theme/fonts/*",
