@@ -682,7 +682,38 @@ def simple_clv_schedule(margin: float, retention: float, discount_rate: float, *
 # --------------------------------------------------------------------------------------------
 # BG/NBD
 # --------------------------------------------------------------------------------------------
-class BetaGeo:
+class _FittedModel:
+    """Settings, printing and the parameter summary shared by :class:`BetaGeo` and :class:`GammaGamma`."""
+
+    _names: tuple = ()
+
+    def __init__(self, penalizer: float = 0.0, *, max_iter: int = 2000, tol: float = 1e-12,
+                 initial_params: dict | None = None):
+        self.penalizer = penalizer
+        self.max_iter = max_iter
+        self.tol = tol
+        self.initial_params = initial_params
+
+    def __repr__(self) -> str:
+        if getattr(self, "params_", None) is None:
+            return f"{type(self).__name__}(penalizer={self.penalizer!r})"
+        p = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
+        return f"{type(self).__name__}({p}; fitted on {self.n_customers_:,} customers)"
+
+    def summary(self) -> pd.DataFrame:
+        """The fitted parameters with standard errors.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by parameter, columns ``estimate``, ``std_error`` (from the inverse Hessian),
+            ``lower_95``, ``upper_95`` (Wald interval on the log scale).
+        """
+        check_fitted(self)
+        return _summary_table(self.params_, self.covariance_.to_numpy())
+
+
+class BetaGeo(_FittedModel):
     """The BG/NBD model: how often customers buy and whether they are still "alive".
 
     Each customer buys at a steady rate while active (Poisson, rate :math:`\\lambda`); after each
@@ -764,18 +795,6 @@ class BetaGeo:
 
     _names = ("r", "alpha", "a", "b")
 
-    def __init__(self, penalizer: float = 0.0, *, max_iter: int = 2000, tol: float = 1e-12,
-                 initial_params: dict | None = None):
-        self.penalizer = penalizer
-        self.max_iter = max_iter
-        self.tol = tol
-        self.initial_params = initial_params
-
-    def __repr__(self) -> str:
-        if getattr(self, "params_", None) is None:
-            return f"{type(self).__name__}(penalizer={self.penalizer!r})"
-        p = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
-        return f"{type(self).__name__}({p}; fitted on {self.n_customers_:,} customers)"
 
     # --- data ---------------------------------------------------------------------------
     def _arrays(self, summary, frequency, recency, T, func, weights=None):
@@ -915,18 +934,6 @@ class BetaGeo:
         self.max_T_ = float(TT.max())
         self.n_iter_ = int(res.nit)
         return self
-
-    def summary(self) -> pd.DataFrame:
-        """The fitted parameters with standard errors.
-
-        Returns
-        -------
-        pandas.DataFrame
-            Indexed by parameter, columns ``estimate``, ``std_error`` (from the inverse Hessian),
-            ``lower_95``, ``upper_95`` (Wald interval on the log scale).
-        """
-        check_fitted(self)
-        return _summary_table(self.params_, self.covariance_.to_numpy())
 
     # --- predictions ----------------------------------------------------------------------
     def _p(self):
@@ -1143,7 +1150,7 @@ def _beta_expectation(k, beta, s, a, *, max_nodes: int = 4001) -> np.ndarray:
 # --------------------------------------------------------------------------------------------
 # Gamma-Gamma
 # --------------------------------------------------------------------------------------------
-class GammaGamma:
+class GammaGamma(_FittedModel):
     """The Gamma-Gamma model of spend per purchase.
 
     Each purchase of a customer is Gamma(p, nu) around her own mean p/nu; the nu vary across
@@ -1211,18 +1218,6 @@ class GammaGamma:
 
     _names = ("p", "q", "gamma")
 
-    def __init__(self, penalizer: float = 0.0, *, max_iter: int = 2000, tol: float = 1e-12,
-                 initial_params: dict | None = None):
-        self.penalizer = penalizer
-        self.max_iter = max_iter
-        self.tol = tol
-        self.initial_params = initial_params
-
-    def __repr__(self) -> str:
-        if getattr(self, "params_", None) is None:
-            return f"{type(self).__name__}(penalizer={self.penalizer!r})"
-        p = ", ".join(f"{k}={v:.4g}" for k, v in self.params_.items())
-        return f"{type(self).__name__}({p}; fitted on {self.n_customers_:,} customers)"
 
     @staticmethod
     def _arrays(summary, frequency, monetary_value, func, weights=None):
@@ -1331,11 +1326,6 @@ class GammaGamma:
         check_fitted(self)
         p, q, g = self.params_[list(self._names)].to_numpy()
         return float(p * g / (q - 1)) if q > 1 else np.inf
-
-    def summary(self) -> pd.DataFrame:
-        """The fitted parameters with standard errors (columns as :meth:`BetaGeo.summary`)."""
-        check_fitted(self)
-        return _summary_table(self.params_, self.covariance_.to_numpy())
 
     def expected_spend(self, summary: pd.DataFrame, *, frequency: str = "frequency",
                        monetary_value: str = "monetary_value") -> pd.Series:

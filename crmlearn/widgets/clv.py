@@ -33,14 +33,11 @@ def simple_clv_widget(margin: float = 100.0, retention: float = 0.8, discount_ra
     True
     """
     import ipywidgets as widgets
-    import matplotlib.pyplot as plt
 
     from ..clv import simple_clv_schedule
     from ..plots.clv import clv_schedule_plot
+    from ._base import show_figure
 
-    from IPython import get_ipython
-
-    in_kernel = get_ipython() is not None
     style = {"description_width": "initial"}
     controls = {
         "margin": widgets.FloatSlider(value=margin, min=0.0, max=1000.0, step=10.0, description="Margin per period",
@@ -61,13 +58,7 @@ def simple_clv_widget(margin: float = 100.0, retention: float = 0.8, discount_ra
         infinite = schedule.attrs["clv_infinite"]
         result.value = (f"CLV over {c['periods']} periods: <b>{finite:,.2f}</b> &nbsp;|&nbsp; "
                         f"infinite horizon m&middot;r/(1+d&minus;r): <b>{infinite:,.2f}</b>")
-        if in_kernel:                          # outside a kernel clear_output would print control codes
-            out.clear_output(wait=True)
-        with out:
-            fig, ax = plt.subplots(figsize=(7, 3.8))
-            clv_schedule_plot(schedule, ax=ax)
-            plt.show()
-            plt.close(fig)
+        show_figure(out, lambda ax: clv_schedule_plot(schedule, ax=ax))
 
     for control in controls.values():
         control.observe(update, names="value")

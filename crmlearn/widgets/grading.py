@@ -13,6 +13,8 @@ from __future__ import annotations
 import html as _html
 from typing import Any, Callable, Mapping, Sequence
 
+from ._base import show_figure
+
 __all__ = [
     "top_share_widget",
     "abc_widget",
@@ -42,9 +44,6 @@ def _live(controls: Mapping[str, Any], compute: Callable, *, draw: Callable | No
           summary: Callable | None = None, table: Callable | None = None, figsize=(7, 4.5), rows=None):
     """A VBox that recomputes ``compute(**slider values)`` and redraws whenever a slider moves."""
     import ipywidgets as W
-    import matplotlib.pyplot as plt
-    from IPython import get_ipython
-    from IPython.display import display
 
     from .._validation import CRMDataError
 
@@ -73,16 +72,7 @@ def _live(controls: Mapping[str, Any], compute: Callable, *, draw: Callable | No
         text.value = summary(result) if summary else ""
         tab.value = _table_html(table(result)) if table else ""
         if draw is not None:
-            fig, ax = plt.subplots(figsize=figsize)
-            try:
-                draw(result, ax)
-                fig.tight_layout()
-                if get_ipython() is not None:
-                    with out:
-                        out.clear_output(wait=True)
-                        display(fig)
-            finally:
-                plt.close(fig)
+            show_figure(out, lambda ax: draw(result, ax), figsize=figsize)
 
     for c in controls.values():
         c.observe(update, names="value")

@@ -8,25 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._base import show_figure
+
 __all__ = ["expectation_widget", "nps_widget"]
-
-
-def _redraw(out, draw) -> None:
-    """Draw a fresh figure into ``out`` (outside a notebook kernel: draw it and throw it away)."""
-    import matplotlib.pyplot as plt
-    from IPython import get_ipython
-    from IPython.display import display
-
-    fig, ax = plt.subplots(figsize=(7, 3.8))
-    try:
-        draw(ax)
-        fig.tight_layout()
-        if get_ipython() is not None:
-            with out:
-                out.clear_output(wait=True)
-                display(fig)
-    finally:
-        plt.close(fig)
 
 
 def expectation_widget(*, discount: float = 0.2, learning_rate: float = 0.6, visits: int = 5,
@@ -72,7 +56,7 @@ def expectation_widget(*, discount: float = 0.2, learning_rate: float = 0.6, vis
             expectation_chart(table, ax=ax)
             ax.set(ylabel="Discount (expected vs received)")
 
-        _redraw(out, draw)
+        show_figure(out, draw)
 
     for s in (s_discount, s_rate, s_visits, s_tol):
         s.observe(update, names="value")
@@ -120,7 +104,7 @@ def nps_widget(*, promoters: int = 50, detractors: int = 20, n: int = 200):
         scores = np.repeat([10, 8, 3], [k_pro, s_n.value - k_pro - k_det, k_det])
         result = nps(scores)
         box.result = result
-        _redraw(out, lambda ax: nps_chart(result, ax=ax))
+        show_figure(out, lambda ax: nps_chart(result, ax=ax))
 
     for s in (s_pro, s_det, s_n):
         s.observe(update, names="value")
