@@ -38,10 +38,7 @@ def tx():
 def course():
     import crmlearn
 
-    try:
-        return crmlearn.load_dataset("transactions")
-    except (NotImplementedError, FileNotFoundError, KeyError) as exc:  # pragma: no cover - data not there yet
-        pytest.skip(f"course transactions not available: {exc}")
+    return crmlearn.load_dataset("transactions")
 
 
 # ---------------------------------------------------------------------------------------------

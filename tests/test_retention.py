@@ -333,10 +333,7 @@ def test_course_data_needs_no_purchase_filter():
     """On the course data, the default rule gives what filtering amount > 0 by hand gave."""
     import crmlearn
 
-    try:
-        course = crmlearn.load_dataset("transactions")
-    except (NotImplementedError, FileNotFoundError, KeyError) as exc:  # pragma: no cover
-        pytest.skip(f"course transactions not available: {exc}")
+    course = crmlearn.load_dataset("transactions")
     purchases = course[course["amount"] > 0]
     yearly = churn_rate(course, period="Y")
     pd.testing.assert_frame_equal(yearly, churn_rate(purchases, period="Y"))

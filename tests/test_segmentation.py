@@ -30,11 +30,8 @@ def course():
     import crmlearn
     from crmlearn.customers import summarize_customers
 
-    try:
-        tx = crmlearn.load_dataset("transactions")
-        master = crmlearn.load_dataset("customers")
-    except (NotImplementedError, FileNotFoundError, KeyError) as exc:  # pragma: no cover
-        pytest.skip(f"course data not available: {exc}")
+    tx = crmlearn.load_dataset("transactions")
+    master = crmlearn.load_dataset("customers")
     return master.set_index("customer_id").join(summarize_customers(tx))
 
 
@@ -362,12 +359,9 @@ def test_quality_traits_course_data_matches_plain_pandas():
     import crmlearn
     from crmlearn.customers import summarize_customers
 
-    try:
-        master = crmlearn.load_dataset("customers")
-        tx = crmlearn.load_dataset("transactions")
-        pay = crmlearn.load_dataset("payments")
-    except (NotImplementedError, FileNotFoundError, KeyError) as exc:  # pragma: no cover
-        pytest.skip(f"course data not available: {exc}")
+    master = crmlearn.load_dataset("customers")
+    tx = crmlearn.load_dataset("transactions")
+    pay = crmlearn.load_dataset("payments")
     cust = master.set_index("customer_id").join(summarize_customers(tx, customers=master))
     out = quality_traits(cust, payments=pay, cost_periods=2)
     # on time: paid in full within 7 days of the due date; open invoices (deadline not passed
@@ -530,10 +524,7 @@ def test_contact_roles_errors():
 def test_contact_roles_course_titles():
     import crmlearn
 
-    try:
-        contacts = crmlearn.load_dataset("contacts")
-    except (NotImplementedError, FileNotFoundError, KeyError) as exc:  # pragma: no cover
-        pytest.skip(f"course data not available: {exc}")
+    contacts = crmlearn.load_dataset("contacts")
     role = contact_roles(contacts)
     assert (role == "other").sum() == 0          # every title of the course data has a role
     assert role.notna().all() and len(role) == len(contacts)

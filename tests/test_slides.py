@@ -115,8 +115,6 @@ def deck(request, vendor, tmp_path_factory) -> Path:
     """An exported deck in its own output folder (the vendor folder copied in beforehand)."""
     out = tmp_path_factory.mktemp(f"slides-{request.param}")
     if request.param == "welcome":
-        if not WELCOME.is_file():
-            pytest.skip(f"{WELCOME.relative_to(ROOT)} does not exist yet")
         notebook = WELCOME
     else:
         notebook = _small_notebook(tmp_path_factory.mktemp("nb") / "00_small.ipynb")
