@@ -16,19 +16,21 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-__all__ = ["Term", "terms", "lookup", "suggest", "key_terms_table", "KeyTermsTable"]
+__all__ = ["Term", "terms", "lookup", "matches", "suggest", "key_terms_table", "KeyTermsTable"]
 
 # english | chinese (variants separated by ";") | chapters | definition | aliases (separated by ";")
 _DATA = """
+Customer | 客户 | 1 | A person or organisation that buys, or may buy, the firm's products or services; the sources write 客户 and 顾客 alike. | customers; client; clients; 顾客
 Customer relationship management (CRM) | 客户关系管理 | 1 | Managing relationships with customers systematically so that satisfaction, loyalty and long-term value grow. | CRM
 Customer management | 客户管理 | 1 | Building and keeping good customer relationships through data, communication and personalised service. |
 Customer relationship maintenance | 客户关系维护 | 1 | The continuing work of keeping a relationship healthy so that satisfaction and loyalty can grow. |
 Customer-service management system | 客户服务管理体系 | 1 | The organisation, processes and tools a firm sets up to serve and manage its customers. |
-Customer-centred | 以客户为中心 | 1 | A philosophy that puts the customer's needs at the centre of the firm's decisions. | customer-centric; customer centred
+Customer-centred | 以客户为中心 | 1 | A philosophy that puts the customer's needs at the centre of the firm's decisions. | customer-centric; customer centred; customer-centred service philosophy; 以客户为中心的服务理念; 客户导向
 Customer resources | 客户资源 | 1 | A firm's customers and the data about them, managed as one of its most valuable assets. |
 Strategic partnership | 战略伙伴关系 | 1; 5 | A relationship in which the supplier helps the customer succeed in its own market. |
 Win-win | 双赢 | 1 | An outcome that benefits both the supplier and the customer. |
@@ -38,7 +40,7 @@ Bundled marketing | 捆绑营销 | 1 | Selling several products or services toge
 Value-added service | 增值服务 | 1; 6 | Service beyond the basic offer, such as free advice or extra after-sales help. | VAS
 Cross-selling | 交叉销售 | 1; 4 | Selling further product lines to a customer who already buys from the firm. | cross-sell
 Up-selling | 向上销售 | 1 | Persuading a customer to buy a higher-value version of what they already buy. | upselling; up-sell
-Package solution | 一揽子解决方案 | 1 | A bundled set of products and services that covers a customer's whole need. |
+Package solution | 一揽子解决方案 | 1 | A bundled set of products and services that covers a customer's whole need. | one-stop solution; 一揽子通信解决方案; 一站式解决方案
 Data-driven decision making | 数据驱动决策 | 1; 2 | Basing marketing and service decisions on analysed customer data rather than on intuition. |
 Personalised service | 个性化服务 | 1; 3; 8 | Service tailored to one customer's specific needs and preferences. | personalized service
 Word of mouth | 口碑 | 1; 7 | What customers tell others about a firm; trusted more than advertising. | WOM
@@ -50,9 +52,9 @@ Customer is God | 顾客是上帝 | 1 | A slogan that the customer is always rig
 Customer relationship life cycle | 客户关系生命周期 | 1; 9 | The stages of a relationship: acquisition, development and maintenance, maturity, decline or win-back. | customer lifecycle; customer life cycle
 Customer acquisition | 客户获取 | 1; 9 | The life-cycle stage in which research and marketing turn prospects into customers. |
 Touchpoint | 接触点 | 1; 3; 9 | Any point where a customer and the firm meet: a call, a visit, a website, an invoice. | touch point
-Retail customer | 零售客户 | 2 | An individual or household buying products for its own use. |
+Retail customer | 零售客户 | 2 | An individual or household buying products for its own use. | consumer; retail consumer; 消费者; 零售顾客
 Business customer (merchant) | 商家 | 2 | A buyer that builds the firm's product into its own offer and sells it on. | business customer; merchant
-Channel distributor | 渠道经销商 | 2 | An intermediary that buys the firm's products in order to resell them. | distributor; channel
+Channel distributor | 渠道经销商 | 2 | An intermediary that buys the firm's products in order to resell them. | distributor; channel; dealer; 经销商; 渠道商
 Licensed agent | 持牌代理人 | 2 | An authorised local representative who sells or uses the firm's products without being paid by it. |
 Internal customer | 内部客户 | 2 | A person or department inside the firm that receives its services. |
 Customer types by nature | 按客户性质分类 | 2 | Classifying customers as retail, business, channel or internal; the most used basic classification. | nature type; customer type
@@ -62,11 +64,11 @@ Beneficiary | 受益者 | 2 | The person or unit that actually benefits from the
 Quality customer | 优质客户 | 2 | An honest customer that trusts the firm and provides a stable cash flow. | high-quality customer
 Customer value analysis | 客户价值分析 | 2; 4 | Judging what customers are worth from their transactions, lifetime value and survey answers. |
 Customer segmentation | 客户细分 | 2 | Dividing customers into groups whose members are alike in needs, traits or behaviour. | segmentation
-Segmentation basis | 细分依据 | 2 | The kind of variable used to segment: behaviour, demographics, geography or psychographics. | segmentation variable
-Behavioural segmentation | 基于购买行为的细分 | 2 | Grouping customers by how they buy, e.g. frequent versus one-time buyers. | behavioral segmentation
-Psychographic segmentation | 基于心理特征的细分 | 2 | Grouping customers by interests, values and lifestyle. |
-Demographic segmentation | 基于人口统计特征的细分 | 2 | Grouping customers by age, gender, income and similar personal data. |
-Geographic segmentation | 基于地理位置的细分 | 2 | Grouping customers by region, city or city tier. |
+Segmentation basis | 细分依据 | 2 | The kind of variable used to segment: behaviour, demographics, geography or psychographics. | segmentation variable; segmentation bases; segmentation method; 客户细分方法; 细分变量
+Behavioural segmentation | 基于购买行为的细分 | 2 | Grouping customers by how they buy, e.g. frequent versus one-time buyers. | behavioral segmentation; purchase-behaviour segmentation; 基于购买行为; 行为细分
+Psychographic segmentation | 基于心理特征的细分 | 2 | Grouping customers by interests, values and lifestyle. | 基于心理特征; 心理细分
+Demographic segmentation | 基于人口统计特征的细分 | 2 | Grouping customers by age, gender, income and similar personal data. | 基于人口统计特征; 人口统计细分
+Geographic segmentation | 基于地理位置的细分 | 2 | Grouping customers by region, city or city tier. | 基于地理位置; 地理细分
 Key-opinion-leader customer | 关键意见领袖客户 | 2 | A customer whose opinions influence what other customers think and buy. | KOL
 Predictive model | 预测模型 | 2; 9 | A model that estimates a customer's future purchases, value or risk of leaving. |
 Cluster analysis | 聚类分析 | 2 | Finding groups of similar customers in data without predefined labels. | clustering
@@ -83,7 +85,7 @@ Differentiate (customers) | 对客户进行差异分析 | 3 | Rank customers by 
 Interact (with customers) | 与客户保持互动接触 | 3 | Keep efficient, personal two-way contact and remember what was said. | interact
 Customize | 调整产品或服务以满足每一个客户的需要 | 3 | Adapt products, services and communication to each customer's needs. | customise; customization
 Gradual approach | 渐入法 | 3 | Asking only one or two questions per contact, building up the customer's profile over time. |
-Cleaning the customer file | 净化客户信息文件 | 3 | Removing outdated, wrong or duplicate records from the customer database. | data cleaning; data cleansing
+Cleaning the customer file | 净化客户信息文件 | 3 | Removing outdated, wrong or duplicate records from the customer database. | data cleaning; data cleansing; 净化; 清洗客户数据; 数据清洗
 Duplicate record | 重复记录 | 3 | Two or more records in the customer file that describe the same customer. | duplicate
 Deduplication | 去重 | 3 | Finding and merging duplicate customer records, e.g. by normalised name, phone and e-mail. | dedupe; dedup; record linkage
 Stale record | 过时记录 | 3 | A customer record that has not been checked or updated for a long time. | stale data
@@ -97,7 +99,7 @@ Relationship marketing | 关系营销 | 3; 8 | Marketing aimed at long-term rela
 Customer grading | 客户分级 | 4 | Ranking customers into levels by their value so that each level can be served differently. | customer tiering; customer classification
 Differential treatment | 差别待遇; 差异待遇 | 4 | Treating customers differently according to their value and needs. |
 Classified management | 分类管理 | 4 | Managing customers by category and concentrating resources on the most important ones. |
-80/20 rule | 二八法则; 80/20规则 | 4 | About 20% of customers bring about 80% of sales or profit. | Pareto principle; 80-20 rule; 2/8 rule
+80/20 rule | 二八法则; 80/20规则 | 4 | About 20% of customers bring about 80% of sales or profit. | Pareto principle; 80-20 rule; 2/8 rule; 80/20 customer golden rule; 80/20客户黄金定律; 二八定律; 帕累托法则; 帕累托原则
 Pareto chart | 帕累托图 | 4 | Bars of customers sorted by value with a line of the cumulative share: shows how concentrated revenue is. | Pareto diagram
 Cumulative share | 累计占比 | 4 | The running total of value, from the largest customer down, divided by the grand total. | cumulative percentage
 Revenue concentration | 收入集中度 | 4; 5 | How much of the revenue comes from a few customers. | concentration
@@ -132,7 +134,7 @@ Potential value | 潜在价值 | 4 | The value a customer could deliver in the f
 Customer pyramid | 客户金字塔 | 4 | Customers arranged in value layers: a few at the top, many at the base. | pyramid
 VIP grading | VIP分级 | 4 | A pyramid scheme built around VIP levels. |
 Platinum grading | 铂金分级 | 4 | A pyramid scheme using platinum, gold, iron and lead levels. |
-Platinum / gold / silver card | 白金卡; 金卡; 银卡 | 4 | Card tiers that label customer grades. | card tiers
+Platinum / gold / silver card | 白金卡; 金卡; 银卡 | 4 | Card tiers that label customer grades. | card tiers; 白金卡/金卡/银卡
 Core customer | 核心客户 | 4 | A customer at the top of the pyramid, managed intensively. |
 Non-core customer | 非核心客户 | 4 | A lower-value customer, to be upgraded, handed to a third party or dropped. |
 RFM analysis | RFM分析 | 4 | Scores customers on Recency, Frequency and Monetary value of their purchases to grade and target them. | RFM; RFM model
@@ -141,25 +143,25 @@ Frequency | 消费频率 | 4; 9 | How often the customer bought in the period (n
 Monetary value | 消费金额 | 4; 9 | How much the customer spent in the period (total or average per order). | monetary
 RFM score | RFM得分 | 4 | The customer's recency, frequency and monetary scores (often quintiles 1-5), combined as a code such as 5-4-5 or a sum. | RFM cell
 Quantile (quintile) | 分位数(五分位) | 4 | Cut-offs that split customers into equal-sized groups; quintiles make five groups of 20%. | quintile; quantile
-Key account (KA) | 大客户 | 5 | A high-value or high-potential customer: few transactions but a large share of revenue, loyal and long-term. | KA; key account; major account
+Key account (KA) | 大客户 | 5 | A high-value or high-potential customer: few transactions but a large share of revenue, loyal and long-term. | KA; key account; major account; major customer; critical customer; key accounts; 主要客户; 关键客户
 Key customer | 重点客户 | 5 | Another name for a key account. |
 Key-account management (KAM) | 大客户管理 | 5; 6 | Organising sales and service around the few accounts that matter most. | KAM; key account management
 Economic key account | 经济大客户 | 5 | A key account because of its purchase volume or value. |
 Important customer | 重要客户 | 5 | A key account for reasons beyond volume, such as influence or reputation. |
 Group customer | 集团客户 | 5 | A corporate group that buys across several of its units. |
 Strategic customer | 战略客户 | 5 | A customer that matters to the supplier's strategy, e.g. as a partner in a new market. |
-Group-buying customer | 团购客户 | 5 | A one-off bulk buyer; large but not a key account. | group buy
+Group-buying customer | 团购客户 | 5 | A one-off bulk buyer; large but not a key account. | group buy; one-off group buyer; 偶然大量消费的团购客户
 Exploitative big buyer | 扒皮大户 | 5 | A large customer that squeezes the supplier; not worth long-term investment. |
 Radiation effect | 辐射效应 | 5 | A key account's influence that attracts or reassures other customers. |
 Market share | 市场占有率 | 5 | The firm's share of total sales in its market. |
-Key-account criteria | 大客户标准 | 5 | The standards an account must meet to count as key: value, potential, strategic fit, influence. | key account criteria
+Key-account criteria | 大客户标准 | 5 | The standards an account must meet to count as key: value, potential, strategic fit, influence. | key account criteria; basic standards of a key account; 大客户基本标准
 Customer concentration risk | 客户集中风险 | 5 | The danger of depending on a few large customers for most of the revenue. |
 Key-account service system | 大客户服务体系 | 6 | A dedicated team, attention to service details, care plans, strategic support and a database for key accounts. |
 Account manager | 客户经理 | 6 | The person responsible for serving one customer or a set of customers. |
-Dedicated account team | 大客户服务团队 | 6 | A named person or team that serves an important key account for the long term. |
-Three dedications (Lenovo) | 三专(专有、专注、专家) | 6 | Lenovo's key-account service: dedicated resources, focus on the customer's success, expert staff. | three dedications
-One-to-one exclusive service | 一对一专属服务 | 6 | Service with long-term commitment, tailor-made solutions and fast response for one account. |
-Priority system (PAS) | 优先权系统 | 6 | Nippon Paint's priorities in product, applicability and service for its strategic clients. | PAS
+Dedicated account team | 大客户服务团队 | 6 | A named person or team that serves an important key account for the long term. | dedicated service team; 专门的大客户服务团队或委派专人; 专属服务团队; 大客户服务团队或委派专人
+Three dedications (Lenovo) | 三专(专有、专注、专家) | 6 | Lenovo's key-account service: dedicated resources, focus on the customer's success, expert staff. | three dedications; 联想三专; 三专; 联想"三专"大客户服务体系; 专有; 专注; 专家
+One-to-one exclusive service | 一对一专属服务 | 6 | Service with long-term commitment, tailor-made solutions and fast response for one account. | long-term lock-in; tailor-made customisation; timely response; 长期锁定; 贴身定制; 及时响应
+Priority system (PAS) | 优先权系统 | 6 | Nippon Paint's priorities in product, applicability and service for its strategic clients. | PAS; Nippon Paint PAS; PAS system; 立邦战略客户PAS系统; PAS系统; 相适应
 Service tier | 服务等级 | 6 | A level of service (e.g. basic, enhanced, premium) matched to a customer's grade. | service level
 Service-level agreement (SLA) | 服务水平协议 | 6 | A written promise of response and resolution times for a customer. | SLA
 Customer-care plan | 客户关怀计划 | 6 | Planned care actions for individual customers and for groups of customers. | care plan
@@ -168,22 +170,22 @@ Frequent flyer | 常旅客 | 6 | An airline loyalty membership based on miles fl
 Co-branded card | 联名卡 | 6 | A credit card issued jointly by a bank and a partner brand. |
 Cross-industry marketing | 跨界营销 | 6 | Joint marketing by firms from different industries. |
 Customer information database | 客户信息库 | 6 | The central store of customer profiles and contact history. | customer database
-Key-account information card | 大客户资料卡 | 6 | A record of a key account's profile and of each contact with its agreed next step. | account card; KA card
+Key-account information card | 大客户资料卡 | 6 | A record of a key account's profile and of each contact with its agreed next step. | account card; KA card; key account information card; 大客户信息卡; 客户资料卡; 客户信息卡
 Next-step plan | 下一步计划 | 6 | The follow-up action agreed at the end of a contact with a key account. |
 Promised callback | 承诺回访 | 6 | A date by which the firm has promised to get back to the customer. | callback
-Regular follow-up visits | 定期沟通与回访 | 6; 8 | Planned calls and visits that keep the relationship active. | follow-up
+Regular follow-up visits | 定期沟通与回访 | 6; 8 | Planned calls and visits that keep the relationship active. | follow-up; regular follow-up and feedback; 定期跟进与反馈; 定期回访
 Direct selling | 直销 | 6 | Selling to customers without intermediaries, as in Dell's model. |
-Inside / field sales staff | 内勤/外勤销售人员 | 6 | Office-based staff who care for accounts by phone, and staff who meet customers face to face. | inside sales; field sales
-Customer satisfaction | 客户满意 | 7 | A feeling that comes from comparing the performance a customer perceives with what they expected. | satisfaction; CSAT
+Inside / field sales staff | 内勤/外勤销售人员 | 6 | Office-based staff who care for accounts by phone, and staff who meet customers face to face. | inside sales; field sales; inside sales staff; field sales staff; 内勤销售人员; 外勤销售人员; 内勤; 外勤
+Customer satisfaction | 客户满意 | 7 | A feeling that comes from comparing the performance a customer perceives with what they expected. | satisfaction; CSAT; customer satisfaction level; 客户满意度; 顾客满意
 Expectation disconfirmation | 期望不一致 | 7 | The gap between perceived performance and expectation: positive delights, negative disappoints. | disconfirmation; expectancy disconfirmation
 Customer delivered value | 客户让渡价值 | 7 | Total customer value minus total customer cost. | delivered value
-Total customer value | 客户总价值 | 7 | All the benefits a customer receives: product, service, personnel and image value. |
-Total customer cost | 客户总成本 | 7 | All the costs a customer bears: money, time, energy and psychological cost. |
+Total customer value | 客户总价值 | 7 | All the benefits a customer receives: product, service, personnel and image value. | 总价值; 顾客总价值
+Total customer cost | 客户总成本 | 7 | All the costs a customer bears: money, time, energy and psychological cost. | 总成本; 顾客总成本
 Expected service | 期望服务 | 7 | The level of service the customer anticipates. |
 Perceived service | 感知服务 | 7 | The level of service the customer feels was delivered. |
 Customer expectation | 客户期望值 | 7 | The anticipated level, formed by past experience, word of mouth and personal needs. | expectation
 Expectation inflation | 超期望价值退化为基本价值 | 7 | What once exceeded expectations becomes the standard that everybody expects. |
-Psychological needs | 心理需求 | 7 | Emotional, security and respect needs beyond the functional benefit. |
+Psychological needs | 心理需求 | 7 | Emotional, security and respect needs beyond the functional benefit. | emotional needs; security needs; respect needs; 情感需求; 安全需求; 尊重需求
 Customer perception model | 客户感知模型 | 7 | A model of how customers perceive service quality. |
 Total customer satisfaction model | 客户全面满意模型 | 7 | A model of overall satisfaction built from its drivers. |
 Customer-satisfaction strategy | 客户满意度战略 | 7 | A strategy built around raising customer satisfaction. |
@@ -222,55 +224,55 @@ Latent variable | 潜变量 | 7 | A quantity that cannot be measured directly (e
 Cronbach's alpha | 克朗巴哈系数 | 7 | Internal-consistency reliability of a multi-item scale; about 0.7 or more is usually taken as acceptable. | Cronbach alpha; coefficient alpha; alpha
 PLS path model | 偏最小二乘路径模型 | 7 | Estimates the links between latent variables (e.g. quality -> satisfaction -> loyalty) by partial least squares. | PLS-SEM; PLS; partial least squares path model
 Path coefficient | 路径系数 | 7 | The estimated strength of one arrow in a path model. |
-Customer loyalty | 客户忠诚 | 8 | A customer's continued commitment to buy from and support the firm. | loyalty
+Customer loyalty | 客户忠诚 | 8 | A customer's continued commitment to buy from and support the firm. | loyalty; 客户忠诚度; 忠诚度
 Behavioural loyalty | 行为忠诚 | 8 | Loyalty shown in actual repeat purchasing. | behavioral loyalty
 Intentional loyalty | 意识忠诚 | 8 | Loyalty shown in the intention to buy again. |
 Emotional loyalty | 情感忠诚 | 8 | A positive attitude to the firm, including recommending it to others. | attitudinal loyalty
 Loyalty types | 忠诚类型 | 8 | The three kinds of loyalty the course uses (after Jill Griffin): behavioural, intentional and emotional. | types of loyalty
 Loyalty matrix | 忠诚矩阵 | 8 | Four kinds of loyalty from repeat buying and relative attachment: no loyalty, inertia, latent and premium loyalty (Dick and Basu). | Dick and Basu
 Satisfaction-loyalty gap | 满意与忠诚差距 | 8 | Satisfied customers who still leave: the difference between the satisfaction rate and the repurchase rate. |
-Bain paradox | 贝恩悖论 | 8 | Bain's finding that 65-85% of customers who defect say they were satisfied. | satisfaction trap
-Customer retention | 留住老客户 | 8; 9 | Keeping existing customers, which usually costs far less than winning new ones. | retention
+Bain paradox | 贝恩悖论 | 8 | Bain's finding that 65-85% of customers who defect say they were satisfied. | satisfaction trap; Bain survey; 贝恩公司调查; 贝恩调查
+Customer retention | 留住老客户 | 8; 9 | Keeping existing customers, which usually costs far less than winning new ones. | retention; 客户保留; 保留客户; 客户维系
 Customer reward programme | 客户奖励计划 | 8 | Points, coupons or membership levels that reward repeat buying. | loyalty programme; loyalty program; reward program
 Value return | 价值回报 | 8 | Giving part of the profit back to customers to make loyal customers more loyal. |
-Switching cost | 转换成本 | 8 | The one-off cost a customer bears to change supplier: retraining, new parts, new processes, risk. | switching costs
+Switching cost | 转换成本 | 8 | The one-off cost a customer bears to change supplier: retraining, new parts, new processes, risk. | switching costs; 转移成本; 切换成本; 转换费用
 Price sensitivity | 价格敏感性 | 4; 8 | How strongly a customer's demand reacts to price; lower when switching costs are high. | price elasticity
 Purchasing risk | 采购风险 | 8 | The risks of choosing a supplier: price, quality, supply, capacity, service and misconduct. |
 Organisational vs personal risk | 组织风险与个人风险 | 8 | The risk to the buying firm versus the risk to the person who made the choice. |
 Brand switcher | 品牌转换者 | 8 | A customer who moves to another brand. |
 Repurchase rate | 再购率 | 8 | The share of customers who buy again. | repeat purchase rate
 Repurchase intent | 再购意向 | 8 | A customer's stated intention to buy again. | purchase intention
-Price competition | 价格竞争 | 8 | Competing mainly by lower prices; easy to copy and not lasting. |
+Price competition | 价格竞争 | 8 | Competing mainly by lower prices; easy to copy and not lasting. | 不要迷信价格竞争
 Year-end rebate | 年终返利 | 8 | A rebate paid at the end of the year that rewards volume and raises switching cost. | rebate
 Technical barrier | 技术壁垒 | 8 | Specifications or know-how that keep competitors out. |
 Trust | 信任 | 8 | The customer's confidence that the supplier will act reliably and in its interest. |
 Chinese-style relationship marketing | 中国式关系营销 | 8; 9 | Building personal and organisational trust and serving both kinds of interest. |
 Relationship development stages | 客户关系发展阶段 | 9 | The development, initial, stable and strategic cooperation stages, defined by share of purchases. | relationship stages
-Share of wallet (share of purchases) | 采购份额 | 9 | The supplier's share of a customer's total purchases in a category. | share of wallet; SOW; share of purchases
+Share of wallet (share of purchases) | 采购份额 | 9 | The supplier's share of a customer's total purchases in a category. | share of wallet; SOW; share of purchases; share of purchases (share of wallet); 钱包份额; 钱包占有率; 客户钱包份额; 购买份额
 Customer development stage | 客户开发阶段 | 9 | No business yet; the goal is to win the first order. | development stage
 Initial cooperation stage | 初期合作阶段 | 9 | The supplier is a secondary supplier with less than 50% of the customer's purchases. | initial stage
 Stable cooperation stage | 稳定合作阶段 | 9 | The supplier is the main supplier with 50-80% of the customer's purchases. | stable stage
 Strategic cooperation stage | 战略合作阶段 | 9 | The supplier is the strategic supplier with 80-100% of the customer's purchases. | strategic stage
-Candidate / secondary supplier | 候选/次要供应商 | 9 | A supplier holding only a minor share of the customer's purchases. | secondary supplier
+Candidate / secondary supplier | 候选/次要供应商 | 9 | A supplier holding only a minor share of the customer's purchases. | secondary supplier; candidate supplier; 次要/候选供应商; 次要供应商; 候选供应商
 Main supplier | 主要供应商 | 9 | The supplier holding the largest share of the customer's purchases. |
 Entry point | 切入点 | 9 | An event that opens the way into a new account, such as a new product or a supplier review. |
 Key person | 关键人 | 9 | The person with the most influence on a purchase decision. |
 Insider / internal supporter | 内线 | 9 | A contact inside the customer who shares information and supports the supplier. | insider
-Relationship network | 关系网 | 9 | Contacts at several levels and departments of the customer's organisation. |
+Relationship network | 关系网 | 9 | Contacts at several levels and departments of the customer's organisation. | weave a relationship network; 编织关系网
 Point-to-point contact | 点对点接触 | 9 | Contact only between one salesperson and one buyer; fragile. |
 High-level selling | 高层销售 | 9 | Selling and building relationships at executive level. |
 Strategic complementarity | 战略互补 | 9 | Combining two firms' resources into a joint core competence. |
 Bilateral lock-in | 双边锁定 | 9 | Binding both sides through capital, equity and profit sharing. | lock-in
 High-level coordination | 高层协调 | 9 | Regular executive visits and team selling between the two firms. |
 Team selling | 团队销售 | 6; 9 | Selling by a cross-functional team rather than by one salesperson. |
-Relationship regression / termination | 客户关系倒退/中断 | 9 | A relationship falling back a stage or ending. | relationship regression
+Relationship regression / termination | 客户关系倒退/中断 | 9 | A relationship falling back a stage or ending. | relationship regression; relationship termination; 客户关系倒退、中断; 客户关系倒退; 客户关系中断; 关系倒退
 Force majeure | 不可抗力 | 9 | Causes outside the supplier's control, such as the customer leaving the product line. |
 Commercial bribery | 商业贿赂 | 8; 9 | Illegal payments to win business; a crime, discussed as an ethics issue. | bribery
 Early warning | 事前监控预警 | 9 | Watching each account's transactions to spot relationship risk before it is too late. | early-warning system
 In-process control | 事中控制与协调 | 9 | Acting on an alarm to stop the relationship getting worse. |
 Ex-post rescue | 事后挽救及补救 | 9 | Trying to win back a lost relationship and fixing the causes. |
-Customer win-back | 客户挽回 | 9 | Actions to regain a lost or declining customer. | win-back; winback
-Churn | 客户流失 | 9 | A customer ending the relationship: cancelling a contract or simply no longer buying. | attrition; defection; customer churn
+Customer win-back | 客户挽回 | 9 | Actions to regain a lost or declining customer. | win-back; winback; retention and win-back; 客户保留与挽回; 挽回客户
+Churn | 客户流失 | 9 | A customer ending the relationship: cancelling a contract or simply no longer buying. | attrition; defection; customer churn; customer attrition; 流失; 顾客流失
 Churn rate | 客户流失率 | 1; 9 | The share of customers at the start of a period who are lost during it. | attrition rate; defection rate
 Retention rate | 客户保持率 | 2; 9 | The share of customers at the start of a period who are still customers at its end (1 - churn rate). | customer retention rate
 Survival curve | 生存曲线 | 9 | The share of a starting group of customers still active after each period. | survival function
@@ -278,7 +280,7 @@ Contractual setting | 契约型情境 | 9 | A business where customers must canc
 Non-contractual setting | 非契约型情境 | 9 | A business where customers can stop buying without notice (retail, B2B orders), so churn is hidden. | non-contractual; noncontractual
 Cohort | 同期群 | 9 | A group of customers who started in the same period, followed over time. | acquisition cohort
 Cohort analysis | 同期群分析 | 9 | Comparing retention or revenue of cohorts period by period, in a cohort table. | cohort table; retention table
-Customer lifetime value (CLV) | 客户生命周期价值 | 2; 9 | The value a customer brings over the whole relationship: past value plus expected future value, usually discounted. | CLV; LTV; CLTV; lifetime value
+Customer lifetime value (CLV) | 客户生命周期价值 | 2; 9 | The value a customer brings over the whole relationship: past value plus expected future value, usually discounted. | CLV; LTV; CLTV; lifetime value; lifetime value assessment; 客户生命周期价值评估; 客户终身价值; 顾客终身价值
 Discount rate | 贴现率 | 9 | The yearly rate used to turn future money into today's value. |
 Simple CLV formula | 简单CLV公式 | 9 | CLV = margin x r / (1 + d - r) for yearly margin, retention rate r and discount rate d, with an infinite horizon. | simple CLV
 Shifted-beta-geometric model (sBG) | 移位贝塔几何模型 | 9 | A contractual churn model: each customer has a constant churn probability, and these probabilities vary by a beta distribution. | sBG; shifted beta geometric
@@ -294,7 +296,7 @@ Growth-potential customer | 最具成长性客户 | 9 | A customer with strong p
 Negative-value customer | 负值客户 | 9 | A customer whose cost exceeds its value. | negative value
 Pre-churn customer | 预流失客户 | 9 | A customer showing signs of leaving. | at-risk customer
 ARPU | 每用户平均收入 | 9 | Average revenue per user per period. | average revenue per user
-Customer information integration | 整合客户信息 | 9 | Unifying customer data from all touchpoints and channels. |
+Customer information integration | 整合客户信息 | 9 | Unifying customer data from all touchpoints and channels. | 整合客户信息数据
 Customer information analysis | 客户信息分析 | 9 | Mining customer and usage data for marketing and service insights. |
 Dataset | 数据集 | 0 | A table of data used in the course, loaded with crmlearn.load_dataset(name). | data set
 Data card | 数据说明卡 | 0 | A short document describing a dataset: what it is, every column, how it was made, its licence. | datasheet
@@ -308,6 +310,55 @@ Widget | 交互控件 | 0 | A slider or menu in a notebook that reruns an analys
 Self-checking exercise | 自测练习 | 0 | A question whose answer is checked by the computer, with hints and a worked solution. | exercise
 B2B (business-to-business) | 企业对企业 | 0; 2 | Selling to organisations such as companies and distributors. | B2B
 B2C (business-to-consumer) | 企业对消费者 | 0; 2 | Selling to individual consumers. | B2C
+Product | 产品 | 1; 6 | What the firm offers for sale: goods, services or both (the P of Nippon Paint's PAS). | products
+Service | 服务 | 1; 6 | The help and care given to customers before, during and after a sale (the S of Nippon Paint's PAS). | services; customer service; 客户服务
+Real-time communication with customers | 与客户实时沟通 | 1 | Talking with customers proactively and promptly, so that they feel like friends rather than trading partners. | real-time communication; 实时沟通
+Continuous customer tracking | 持续的客户跟踪管理 | 1 | Re-checking regularly which customers to manage as key, because customers and their needs keep changing. | customer tracking; 客户跟踪管理; 客户跟踪
+Expanding customer service | 拓展客户服务 | 1 | Treating the first sale as the start of a relationship and adding services, e.g. a telecom package solution. | service expansion
+Ant hole in the dike | 千里之堤，毁于蚁穴 | 1 | Proverb: a dike of a thousand li collapses through an ant hole; a few neglected complaining customers can erode a business. | 千里之堤; 毁于蚁穴; ant hole
+Monopoly inertia | 垄断惯性 | 1 | The habits of a former monopoly: little study of consumers, weak respect for their rights, high complaint rates. |
+Land-grab, price-cut and gold-digging phases | 圈地、降价、掘金 | 1 | The three growth phases of Chinese telecom operators before more users stopped bringing more revenue. | land grab; 圈地; 掘金
+Revenue source | 收入来源 | 2 | Where the firm's revenue really comes from (consumers, retailers or wholesalers); the first question in finding the customer group. | source of revenue; revenue sources
+Historical transaction analysis | 历史交易数据分析 | 2 | Mining past orders to find the high-value customers and their buying habits. | transaction history analysis; 历史交易分析
+Satisfaction and loyalty survey | 满意度与忠诚度调查 | 2; 7 | A questionnaire measuring how satisfied and loyal customers are; one input to customer value analysis. | satisfaction survey; loyalty survey; 满意度调查
+Need for customer grading | 客户分级的必要性 | 4 | Customers differ in the value they bring and in what they need, so the firm has to treat them differently. | why grade customers
+Chinese seal | 中国印 | 4 | The textbook's image of a Chinese seal (玺, a symbol of power and nobility) showing the criteria of three key-account classes. | 玺
+Mission and strategy | 使命和策略 | 4 | The centre of the customer value scorecard, from which the objectives and measures of its four perspectives follow. | mission and strategies
+Customer pyramid management | 客户金字塔分类管理 | 4 | Managing core customers intensively and, for the others, upgrading them, handing them to a third party or giving them up. | pyramid management
+Key-account types | 大客户类型 | 5 | The textbook's four kinds of key account: economic key accounts, important, group and strategic customers. | types of key account; key account types
+Value of key accounts | 大客户的价值 | 5 | Six reasons key accounts matter: stable orders, radiation effect, market share, innovation, a company asset, win-win. | key account value; 大客户价值
+Key-customer identification | 识别关键客户 | 5 | Finding key customers with data: purchase analysis in the CRM system, predictive models and satisfaction surveys. | identifying key customers; key customer identification
+CRM system | CRM系统 | 5; 9 | Software that keeps each customer's data and contact history and helps analyse them. | CRM software; 客户关系管理系统
+Lenovo Sunshine service | 阳光基础服务体系 | 6 | Lenovo's basic service system for all customers, on which its "three dedications" key-account service is built. | sunshine service
+Attention to service details | 重视服务细节 | 6 | Five principles: key accounts' needs first, a positive attitude, standard internal processes, personalised and proactive service. | service details; 服务细节
+Family-like service | 亲情服务 | 6 | Warm, personal care for a customer, one of the four common care actions. | affectionate service
+Product recommendation | 产品推荐 | 6 | Suggesting products that fit a customer's needs, one of the four common care actions. |
+Preferential offer | 优惠推荐 | 6 | A discount or special offer for a customer, one of the four common care actions. | preferential offers
+Strategic support and cooperation | 提供战略上的支持与合作 | 6 | The highest level of key-account service: the relationship is run at strategy level, with shared resources and complementary strengths. | strategic support; 战略支持与合作
+Long-term cooperation | 建立长期合作关系 | 6 | Keeping a key account through regular contact, personalised solutions and a joint growth plan. | long-term partnership; 长期合作关系
+Joint growth plan | 共同成长计划 | 6 | A plan agreed with a key account to grow both firms' business together. |
+Customised service plan | 定制化服务方案 | 6; 7 | A service plan built from one customer's needs, with regular evaluation and feedback and a dedicated team. | customised service plans; personalised service plan; 个性化服务方案
+Dell account stages | 获得/拓展/保持阶段 | 6; 9 | Dell places each key account in an acquisition, expansion or retention stage from its share, retention rate and sales growth. | acquisition expansion retention stages; Dell stages
+Satisfaction as a moving target | 客户满意度——一个变动的目标 | 7 | What satisfies differs between customers and shifts as circumstances change, so it must be learned again and again. | moving target; 变动的目标
+Reading the customer | 察言观色 | 7 | Watching a customer's expressions and mood to sense what they want. |
+Raising customer expectations | 提升客户期望 | 7; 9 | A challenger's tactic: raise the bar with better service, products or personal value so that the customer grows dissatisfied with its current supplier. | raise customer expectations
+Personalised value-add | 个性化增值 | 7 | Value added for one customer's own needs; hard for rivals to copy, so the best way in. | personalised added value
+Satisfaction-improvement tactics | 客户满意度提升策略 | 7 | Three tactics: regular follow-up and feedback, personalised service plans and value-added services. | satisfaction improvement
+Multi-channel quality service | 多渠道为客户提供优质服务 | 8 | Serving customers promptly, professionally and politely through several channels, so they have reasons to come back. | multi-channel service
+Removing doubts | 消除疑虑 | 8 | Anticipating a new customer's worries and answering them before they are asked. | remove doubts
+Staff as experts | 让客户相信员工是专家 | 8 | Earning trust by showing the staff's competence, so that customers follow their advice. |
+Interest behind every deal | 天下熙熙，皆为利来 | 8 | Proverb: all the bustle under heaven is for gain; every deal serves someone's personal or corporate interest. | 天下熙熙; 皆为利来
+Loyal customer | 忠诚客户 | 8 | A customer who keeps buying and speaks well of the firm even after a disappointment (Feng Lun's temple parable). | loyal customers; 忠实客户
+Happy to stay, painful to leave | 让客户留下来很快乐，离开很痛苦 | 8; 9 | The two routes to loyalty: more benefits for staying, and switching cost and purchasing risk for leaving. | 让客户留下来很快乐; 离开很痛苦
+Loyalty-cultivation tactics | 客户忠诚度培养 | 8 | Four tactics: regular contact and visits, personalised service, reward programmes and shared customer success stories. | loyalty cultivation
+Customer success story | 客户成功案例分享 | 8 | Telling prospects how existing customers succeeded with the firm, to build their confidence. | success story; 客户成功案例
+Rebate points | 扣点 | 8; 9 | A price concession given as a percentage of sales, used to win orders in the initial cooperation stage. |
+Strategic supplier | 战略供应商 | 9 | The supplier in the strategic cooperation stage, with 80-100% of the customer's purchases. |
+Deepening the customer's pain | 加重客户痛苦 | 9 | Making a customer feel the problems of its current supplier, to open the way to a larger share. | deepen the customer's pain
+Informant | 线人 | 9 | Someone inside the customer who secretly reports to the supplier; the source suggests it, the course discusses it as an ethics issue. |
+Customer development and maintenance | 客户发展与维护 | 1; 9 | The life-cycle stage in which good products, service and communication deepen the relationship. | development and maintenance
+Customer maturity | 客户成熟 | 1; 9 | The life-cycle stage of trust and dependence, high loyalty and rising repeat purchases. | maturity stage
+Customer decline and win-back | 客户衰退与挽回 | 1; 9 | The life-cycle stage in which the relationship weakens and personalised service or offers try to extend it. | decline stage; 客户衰退
 """
 
 
@@ -328,9 +379,71 @@ class Term(NamedTuple):
         return text
 
 
+# Spelling variants that should find the same entry (British and American English). Applied to
+# both the query and the glossary's names, so a collision can only merge two spellings of a word.
+_SPELLING = [
+    (re.compile(r"(?<=\w\w\w)is(e|es|ed|ing|er|ers|ation|ations)\b"), r"iz\1"),
+    (re.compile(r"(?<=\w\w)ys(e|es|ed|ing)\b"), r"yz\1"),
+    (re.compile(r"\b(behavi|fav|col|lab|hon|neighb)our"), r"\1or"),
+    (re.compile(r"\bprogramme(s?)\b"), r"program\1"),
+    (re.compile(r"\bcentre(s|d)?\b"), lambda m: "center" + {"s": "s", "d": "ed"}.get(m.group(1) or "", "")),
+    (re.compile(r"\bcatalogue(s?)\b"), r"catalog\1"),
+    (re.compile(r"\b(model|label|cancel|travel)l(ing|ed)\b"), r"\1\2"),
+]
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_SPACE_BY_CJK = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_DASHES = re.compile(r"[-_\u2010-\u2015\u2212\u30fc]")
+_QUOTES = re.compile(r"[\"'`\u2018\u2019\u201c\u201d\u300c-\u300f\u300a\u300b]")
+
+
+def _has_cjk(text: str) -> bool:
+    return bool(_HAS_CJK.search(text))
+
+
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", str(text)).casefold().strip()
-    return " ".join(text.replace("-", " ").replace("_", " ").split())
+    """The comparison key of a name or query.
+
+    Full-width letters, digits and spaces become ordinary ones (NFKC); case, hyphens, dashes,
+    quotes and repeated spaces do not matter; spaces next to a Chinese character are dropped
+    (客户 金字塔 = 客户金字塔); 顾客 and 客户 (both "customer" in the sources) are the same;
+    British and American spellings are the same (behaviour = behavior, -ise = -ize).
+    """
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    text = _QUOTES.sub("", _DASHES.sub(" ", text))
+    text = " ".join(text.split())
+    if _has_cjk(text):
+        text = _SPACE_BY_CJK.sub("", text).replace("顾客", "客户")
+    for pattern, repl in _SPELLING:
+        text = pattern.sub(repl, text)
+    return text
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str):
+    # OpenCC's Python port, imported only when a query contains Chinese, so that
+    # `import crmlearn` stays light.
+    from opencc import OpenCC
+
+    return OpenCC(config)
+
+
+def _keys(query: str) -> list[str]:
+    """The comparison keys to try for a query, best first.
+
+    A query with Chinese characters is also tried converted from traditional characters
+    (OpenCC "t2s", character by character: 轉換成本 -> 转换成本) and then with Taiwan phrases
+    (OpenCC "tw2sp": 資訊 -> 信息). "tw2sp" is tried last because it also rewrites phrases the
+    sources use in simplified form too (資料卡 -> 数据卡, where the source's term is 资料卡).
+    An English query ending in a plural "s" is also tried without it.
+    """
+    keys = [_norm(query)]
+    if _has_cjk(query):
+        for config in ("t2s", "tw2sp"):
+            keys.append(_norm(_converter(config).convert(query)))
+    elif len(keys[0]) > 3 and keys[0].endswith("s") and not keys[0].endswith("ss"):
+        keys.append(keys[0][:-1])
+    return list(dict.fromkeys(keys))
 
 
 @lru_cache(maxsize=1)
@@ -404,10 +517,62 @@ def terms(chapter: int | None = None):
     return table
 
 
-def lookup(term: str) -> Term | None:
-    """Find a glossary entry by its English or Chinese name, an abbreviation or a part of a name.
+def _whole_word(key: str, name: str) -> bool:
+    """Does the query occur in the name as whole words (English) or as its start or end (Chinese)?"""
+    if _has_cjk(key):
+        return name.startswith(key) or name.endswith(key)
+    return re.search(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])", name) is not None
 
-    Case, spaces and hyphens do not matter. Returns None when nothing matches.
+
+def _ranked(term: str) -> list[tuple[int, Term]]:
+    """Every entry the query could mean, best first, with its match tier.
+
+    Tier 0: the query is a name, abbreviation or alias (English or Chinese); tier 1: it occurs in
+    a name as whole words; tier 2: as part of a word; tier 3: the query contains a whole name
+    ("the Gini coefficient of revenue"). Within a tier, English names that start with the query,
+    then shorter names, then glossary order come first (in tier 3, the longest contained name).
+    Each entry appears once, at its best tier. Keys converted from traditional characters come
+    after the query as typed, within each tier.
+    """
+    if not isinstance(term, str) or not term.strip():
+        return []
+    index = _index()
+    order = {id(t): i for i, t in enumerate(_entries())}
+    found: dict[int, tuple[tuple, Term]] = {}
+
+    def add(rank: tuple, entry: Term) -> None:
+        old = found.get(id(entry))
+        if old is None or rank < old[0]:
+            found[id(entry)] = (rank, entry)
+
+    for k, key in enumerate(_keys(term)):
+        if not key:
+            continue
+        if key in index:
+            add((0, k, 0, 0, order[id(index[key])]), index[key])
+        cjk = _has_cjk(key)
+        if len(key) < (2 if cjk else 3):
+            continue
+        for name, entry in index.items():
+            if name == key:
+                continue
+            if key in name:
+                tier = 1 if _whole_word(key, name) else 2
+                # English: names starting with the query first ("Pareto ch"); Chinese compounds
+                # end in their head word (客户满意 is a kind of 满意), so there only length counts.
+                starts = cjk or name.startswith(key)
+                add((tier, k, not starts, len(name), order[id(entry)]), entry)
+            elif len(name) >= (2 if _has_cjk(name) else 6) and name in key:
+                add((3, k, 0, -len(name), order[id(entry)]), entry)
+    return [(rank[0], entry) for rank, entry in sorted(found.values(), key=lambda item: item[0])]
+
+
+def lookup(term: str) -> Term | None:
+    """Find a glossary entry by its English or Chinese name, an abbreviation, a synonym or a part of a name.
+
+    Case, spaces, hyphens, full-width characters, British/American spelling and traditional
+    characters do not matter. An exact name ranks first, then whole-word matches, then partial
+    ones (see :func:`matches`). Returns None when nothing matches.
 
     Examples
     --------
@@ -417,50 +582,81 @@ def lookup(term: str) -> Term | None:
     '轮廓系数'
     >>> lookup("流失率").english
     'Churn rate'
+    >>> lookup("轉換成本").english
+    'Switching cost'
+    >>> lookup("客户").english
+    'Customer'
     """
-    if not isinstance(term, str) or not term.strip():
-        return None
-    key = _norm(term)
-    index = _index()
-    if key in index:
-        return index[key]
-    cjk = any(unicodedata.east_asian_width(ch) in "WF" for ch in key)
-    if len(key) < (2 if cjk else 3):
-        return None
-    # a part of a name: prefer names that start with the query, then the shortest name
-    hits = [(not name.startswith(key), len(name), name) for name in index if key in name]
-    if hits:
-        return index[min(hits)[2]]
-    # the query contains a whole name (e.g. "the Gini coefficient of revenue")
-    hits = [(-len(name), name) for name in index if len(name) >= 6 and name in key]
-    if hits:
-        return index[min(hits)[1]]
-    return None
+    ranked = _ranked(term)
+    return ranked[0][1] if ranked else None
+
+
+def matches(term: str, n: int = 10):
+    """All entries a query matches, best first, with how each matched (for "did you mean" lists).
+
+    Parameters
+    ----------
+    term : str
+        The query, as for :func:`lookup`.
+    n : int, default 10
+        At most this many rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns english, chinese, match ("exact", "whole word", "partial" or "contains").
+
+    Examples
+    --------
+    >>> print(matches("客戶金字塔").to_string(index=False))
+                        english    chinese      match
+               Customer pyramid      客户金字塔      exact
+    Customer pyramid management  客户金字塔分类管理 whole word
+                       Customer         客户   contains
+    """
+    import pandas as pd
+
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"matches: n must be a whole number, got {type(n).__name__} {n!r}.")
+    if n < 1:
+        from crmlearn._validation import CRMDataError
+
+        raise CRMDataError(f"matches: n must be at least 1, got {n}.")
+    labels = ["exact", "whole word", "partial", "contains"]
+    rows = [(e.english, e.chinese, labels[tier]) for tier, e in _ranked(term)[:n]]
+    return pd.DataFrame(rows, columns=["english", "chinese", "match"])
 
 
 def suggest(term: str, n: int = 5) -> list[str]:
     """Close matches for a term that was not found (English names, for a helpful message).
 
+    Misspellings in English or Chinese (simplified or traditional) are compared with every name.
+
     >>> suggest("sillhouette")[0]
     'Silhouette coefficient'
+    >>> suggest("客戶流矢率")[0]
+    'Churn rate'
     """
-    key = _norm(term)
+    if not isinstance(term, str) or not term.strip():
+        return []
     index = _index()
-    close = difflib.get_close_matches(key, list(index), n=n * 3, cutoff=0.7)
     out: list[str] = []
-    for name in close:
-        english = index[name].english
-        if english not in out:
-            out.append(english)
+    for key in _keys(term):
+        for name in difflib.get_close_matches(key, list(index), n=n * 3, cutoff=0.7):
+            english = index[name].english
+            if english not in out:
+                out.append(english)
     return out[:n]
 
 
 class KeyTermsTable:
     """A key-terms table that shows as a table in a notebook and as text when printed."""
 
-    def __init__(self, chapter: int, entries: list[Term]):
+    def __init__(self, chapter: int, entries: list[Term], part: int | None = None, parts: int | None = None):
         self.chapter = chapter
         self.entries = entries
+        self.part = part
+        self.parts = parts
 
     @property
     def data(self):
@@ -491,10 +687,12 @@ class KeyTermsTable:
         return "\n".join(f"{t.english} · {t.chinese}: {t.definition}" for t in self.entries)
 
     def __repr__(self) -> str:
-        return f"Key terms, chapter {self.chapter}:\n{self}"
+        of = f" (part {self.part} of {self.parts})" if self.part is not None else ""
+        return f"Key terms, chapter {self.chapter}{of}:\n{self}"
 
 
-def key_terms_table(chapter: int, terms: Iterable[str] | None = None) -> KeyTermsTable:
+def key_terms_table(chapter: int, terms: Iterable[str] | None = None, *,
+                    part: int | None = None, rows: int | None = None) -> KeyTermsTable:
     """The key-terms table for a chapter notebook (English, 中文, one line each).
 
     Parameters
@@ -504,6 +702,12 @@ def key_terms_table(chapter: int, terms: Iterable[str] | None = None) -> KeyTerm
     terms : iterable of str, optional
         The terms to show, in this order (English or Chinese names, or aliases). By default all
         terms of the chapter, in glossary order.
+    part : int, optional
+        Only the part-th block of ``rows`` terms (1 = the first), so that a long table can be
+        shown on several slides: ``key_terms_table(4, part=2)`` is terms 11-20. By default the
+        whole table.
+    rows : int, optional
+        Terms per part (default 10 when ``part`` is given). Given alone, the first ``rows`` terms.
 
     Returns
     -------
@@ -514,7 +718,10 @@ def key_terms_table(chapter: int, terms: Iterable[str] | None = None) -> KeyTerm
     Raises
     ------
     ValueError
-        If the chapter is not 0-9 or a named term is not in the glossary (with suggestions).
+        If the chapter is not 0-9, a named term is not in the glossary (with suggestions), or
+        ``part``/``rows`` is below 1 or ``part`` is past the last part (a CRMDataError).
+    TypeError
+        If ``part`` or ``rows`` is not a whole number.
 
     Examples
     --------
@@ -522,6 +729,9 @@ def key_terms_table(chapter: int, terms: Iterable[str] | None = None) -> KeyTerm
     >>> print(table)
     RFM analysis · RFM分析: Scores customers on Recency, Frequency and Monetary value of their purchases to grade and target them.
     Gini coefficient · 基尼系数: Twice the area between the diagonal and the Lorenz curve: 0 when every customer is worth the same, close to 1 when one customer is worth everything.
+    >>> first = key_terms_table(4, part=1)
+    >>> len(first), first.parts == -(-len(key_terms_table(4)) // 10)
+    (10, True)
     """
     if isinstance(chapter, bool) or not isinstance(chapter, int) or not 0 <= chapter <= 9:
         raise ValueError(f"key_terms_table: chapter must be a whole number from 0 to 9, got {chapter!r}.")
@@ -538,4 +748,19 @@ def key_terms_table(chapter: int, terms: Iterable[str] | None = None) -> KeyTerm
                 raise ValueError(f"key_terms_table: {name!r} is not in the glossary."
                                  + (f" Did you mean: {', '.join(hint)}?" if hint else ""))
             entries.append(found)
-    return KeyTermsTable(chapter, entries)
+    if part is None and rows is None:
+        return KeyTermsTable(chapter, entries)
+    for name, number in (("part", part), ("rows", rows)):
+        if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+            raise TypeError(f"key_terms_table: {name} must be a whole number, got {type(number).__name__} {number!r}.")
+    from crmlearn._validation import CRMDataError
+
+    part = 1 if part is None else part
+    rows = 10 if rows is None else rows
+    if rows < 1 or part < 1:
+        raise CRMDataError(f"key_terms_table: part and rows must be at least 1, got part={part}, rows={rows}.")
+    parts = max(1, -(-len(entries) // rows))
+    if part > parts:
+        raise CRMDataError(f"key_terms_table: chapter {chapter} has {len(entries)} terms, so {parts} part(s) of "
+                           f"{rows} rows; got part={part}. Pass part=1 to {parts}.")
+    return KeyTermsTable(chapter, entries[(part - 1) * rows:part * rows], part=part, parts=parts)
