@@ -18,6 +18,7 @@ import difflib
 import html
 import re
 import unicodedata
+import warnings
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
@@ -98,7 +99,7 @@ Complaint handling | 投诉处理 | 3; 7 | Receiving, resolving and learning fro
 Relationship marketing | 关系营销 | 3; 8 | Marketing aimed at long-term relationships rather than at single transactions. |
 Customer grading | 客户分级 | 4 | Ranking customers into levels by their value so that each level can be served differently. | customer tiering; customer classification
 Differential treatment | 差别待遇; 差异待遇 | 4 | Treating customers differently according to their value and needs. |
-Classified management | 分类管理 | 4 | Managing customers by category and concentrating resources on the most important ones. |
+Classified management | 分类管理 | 1; 4 | Managing customers by category and concentrating resources on the most important ones. |
 80/20 rule | 二八法则; 80/20规则 | 4 | About 20% of customers bring about 80% of sales or profit. | Pareto principle; 80-20 rule; 2/8 rule; 80/20 customer golden rule; 80/20客户黄金定律; 二八定律; 帕累托法则; 帕累托原则
 Pareto chart | 帕累托图 | 4 | Bars of customers sorted by value with a line of the cumulative share: shows how concentrated revenue is. | Pareto diagram
 Cumulative share | 累计占比 | 4 | The running total of value, from the largest customer down, divided by the grand total. | cumulative percentage
@@ -287,7 +288,7 @@ Shifted-beta-geometric model (sBG) | 移位贝塔几何模型 | 9 | A contractua
 BG/NBD model | BG/NBD模型 | 9 | A non-contractual model: customers buy at Poisson rates while alive and may drop out after each purchase; predicts future transactions. | BG/NBD; BGNBD; beta-geometric/negative binomial distribution
 Pareto/NBD model | Pareto/NBD模型 | 9 | The forerunner of BG/NBD, in which dropout can happen at any time. | Pareto/NBD
 Gamma-Gamma model | Gamma-Gamma模型 | 9 | Models each customer's average order value; combined with BG/NBD it gives a monetary CLV. | Gamma-Gamma; gamma gamma
-Probability alive | 存活概率; 活跃概率 | 9 | The model's probability that a customer has not yet silently churned, given their purchase history. | P(alive); p alive; probability of being alive
+Probability alive | 存活概率; 活跃概率 | 9 | The model's probability that a customer has not yet silently churned, given their purchase history. | P(alive); p alive; probability of being alive; 存活几率; 活跃几率
 Expected future transactions | 预期未来交易次数 | 9 | The number of purchases a model predicts for a customer in a future period. | predicted purchases
 Calibration and holdout periods | 校准期与验证期 | 9 | Fitting a model on earlier data and checking its predictions on the later period. | holdout; calibration period
 Relationship stage by share | 按份额划分关系阶段 | 9 | Assigning a customer to a stage from the supplier's share of its purchases. |
@@ -296,7 +297,7 @@ Growth-potential customer | 最具成长性客户 | 9 | A customer with strong p
 Negative-value customer | 负值客户 | 9 | A customer whose cost exceeds its value. | negative value
 Pre-churn customer | 预流失客户 | 9 | A customer showing signs of leaving. | at-risk customer
 ARPU | 每用户平均收入 | 9 | Average revenue per user per period. | average revenue per user
-Customer information integration | 整合客户信息 | 9 | Unifying customer data from all touchpoints and channels. | 整合客户信息数据
+Customer information integration | 整合客户信息 | 9 | Unifying customer data from all touchpoints and channels. | 整合客户信息数据; 客户信息整合; 集成客户信息; 集成客户信息数据
 Customer information analysis | 客户信息分析 | 9 | Mining customer and usage data for marketing and service insights. |
 Dataset | 数据集 | 0 | A table of data used in the course, loaded with crmlearn.load_dataset(name). | data set
 Data card | 数据说明卡 | 0 | A short document describing a dataset: what it is, every column, how it was made, its licence. | datasheet
@@ -425,7 +426,10 @@ def _converter(config: str):
     # `import crmlearn` stays light.
     from opencc import OpenCC
 
-    return OpenCC(config)
+    try:
+        return OpenCC(config)
+    except Exception:  # the C++ binding's Python package names its configs "t2s.json"
+        return OpenCC(config + ".json")
 
 
 def _keys(query: str) -> list[str]:
@@ -439,8 +443,14 @@ def _keys(query: str) -> list[str]:
     """
     keys = [_norm(query)]
     if _has_cjk(query):
-        for config in ("t2s", "tw2sp"):
-            keys.append(_norm(_converter(config).convert(query)))
+        try:
+            converters = [_converter(config) for config in ("t2s", "tw2sp")]
+        except ImportError:
+            warnings.warn("crmlearn.glossary: opencc-python-reimplemented is not installed, so terms in "
+                          "traditional characters are not converted; install it with "
+                          "`pip install opencc-python-reimplemented`.", stacklevel=3)
+            converters = []
+        keys += [_norm(c.convert(query)) for c in converters]
     elif len(keys[0]) > 3 and keys[0].endswith("s") and not keys[0].endswith("ss"):
         keys.append(keys[0][:-1])
     return list(dict.fromkeys(keys))
