@@ -297,7 +297,7 @@ Growth-potential customer | 最具成长性客户 | 9 | A customer with strong p
 Negative-value customer | 负值客户 | 9 | A customer whose cost exceeds its value. | negative value
 Pre-churn customer | 预流失客户 | 9 | A customer showing signs of leaving. | at-risk customer
 ARPU | 每用户平均收入 | 9 | Average revenue per user per period. | average revenue per user
-Customer information integration | 整合客户信息 | 9 | Unifying customer data from all touchpoints and channels. | 整合客户信息数据; 客户信息整合; 集成客户信息; 集成客户信息数据
+Customer information integration | 整合客户信息 | 9 | Unifying customer data from all touchpoints and channels. | 整合客户信息数据; 集成客户信息; 集成客户信息数据
 Customer information analysis | 客户信息分析 | 9 | Mining customer and usage data for marketing and service insights. |
 Dataset | 数据集 | 0 | A table of data used in the course, loaded with crmlearn.load_dataset(name). | data set
 Data card | 数据说明卡 | 0 | A short document describing a dataset: what it is, every column, how it was made, its licence. | datasheet
