@@ -534,6 +534,18 @@ def _whole_word(key: str, name: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])", name) is not None
 
 
+def _telling(name: str, key: str) -> bool:
+    """Is a name found inside a longer query telling enough to answer it?
+
+    English names of 6 characters or more; Chinese names of 3 characters or more, or a 2-character
+    one that is at least half the query (口碑 in 好口碑). So a mistyped 客户流矢率 is not answered
+    with "Customer" because it contains 客户: it gets suggestions instead.
+    """
+    if _has_cjk(name):
+        return len(name) >= 3 or 2 * len(name) >= len(key)
+    return len(name) >= 6
+
+
 def _ranked(term: str) -> list[tuple[int, Term]]:
     """Every entry the query could mean, best first, with its match tier.
 
@@ -572,7 +584,7 @@ def _ranked(term: str) -> list[tuple[int, Term]]:
                 # end in their head word (客户满意 is a kind of 满意), so there only length counts.
                 starts = cjk or name.startswith(key)
                 add((tier, k, not starts, len(name), order[id(entry)]), entry)
-            elif len(name) >= (2 if _has_cjk(name) else 6) and name in key:
+            elif name in key and _telling(name, key):
                 add((3, k, 0, -len(name), order[id(entry)]), entry)
     return [(rank[0], entry) for rank, entry in sorted(found.values(), key=lambda item: item[0])]
 
@@ -622,7 +634,8 @@ def matches(term: str, n: int = 10):
                         english    chinese      match
                Customer pyramid      客户金字塔      exact
     Customer pyramid management  客户金字塔分类管理 whole word
-                       Customer         客户   contains
+    >>> matches("the Gini coefficient of revenue")["match"].tolist()
+    ['contains']
     """
     import pandas as pd
 

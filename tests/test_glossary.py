@@ -407,9 +407,10 @@ def test_chinese_head_word_matches_before_parts():
 def test_query_containing_a_name_comes_last():
     assert lookup("what is the gini coefficient").english == "Gini coefficient"
     assert lookup("不要迷信价格竞争").english == "Price competition"
-    ranked = matches("客户金字塔")
-    assert list(ranked["match"]) == ["exact", "whole word", "contains"]
-    assert ranked["english"].iloc[-1] == "Customer"
+    ranked = matches("the gini coefficient and the lorenz curve")
+    assert list(ranked["match"]) == ["contains", "contains"]
+    assert list(ranked["english"]) == ["Gini coefficient", "Lorenz curve"]     # the longer name first
+    assert list(matches("客户金字塔")["match"]) == ["exact", "whole word"]
 
 
 def test_matches_checks_its_arguments():
@@ -432,8 +433,14 @@ def test_matches_checks_its_arguments():
     ("客户金子塔", "Customer pyramid"),     # 子 typed for 字
 ])
 def test_unknown_terms_get_suggestions(query, suggestion):
-    assert lookup(query) is None or lookup(query).english != suggestion
+    assert lookup(query) is None            # not "Customer" because the typo contains 客户
     assert suggestion in suggest(query)
+
+
+def test_a_short_chinese_name_inside_a_query_answers_only_when_it_is_most_of_it():
+    assert lookup("好口碑").english == "Word of mouth"     # 2 of 3 characters
+    assert lookup("客户区块链") is None                    # 客户 is 2 of 5: not telling
+    assert lookup("客户期望值的来源").english == "Customer expectation"   # a 5-character name
 
 
 def test_suggest_of_nothing_is_empty():
