@@ -2,13 +2,17 @@
 
 Each term belongs to one or more chapters (0 = the welcome tour, 1-9 = the chapters).
 Chapter notebooks show their key-terms table with :func:`key_terms_table`; learners look a
-term up with :func:`lookup` (English or Chinese, abbreviations too) or from the command
-line: ``crmlearn glossary RFM``.
+term up with :func:`lookup` (English or Chinese, simplified or traditional characters,
+abbreviations and common synonyms too) or from the command line: ``crmlearn glossary RFM``.
+Traditional characters are converted with OpenCC's Python port, imported on the first lookup
+that contains Chinese. :func:`matches` shows every entry a query matches and how.
 
 >>> lookup("CLV").chinese
 '客户生命周期价值'
 >>> lookup("客户分级").english
 'Customer grading'
+>>> lookup("客戶金字塔").english
+'Customer pyramid'
 >>> lookup("no such thing") is None
 True
 """
@@ -108,10 +112,10 @@ Lorenz curve | 洛伦兹曲线 | 4 | Plots the cumulative share of value against
 Gini coefficient | 基尼系数 | 4 | Twice the area between the diagonal and the Lorenz curve: 0 when every customer is worth the same, close to 1 when one customer is worth everything. | Gini; Gini index
 A/B/C classification | A、B、C三类; ABC分类 | 3; 4 | Three value classes by cumulative share of value (e.g. A up to 80%, B up to 95%); resources move from C to A. | ABC analysis; ABC classification
 Customer tier model | 客户层级模型 | 4 | The four-level model of platinum, gold, iron and lead customers. | tier model; customer pyramid tiers
-Platinum tier | 铂金层级 | 4 | The most profitable customers: heavy users, loyal, not sensitive to price. | platinum
+Platinum tier | 铂金层级 | 4 | The most profitable customers: long-standing users (恒久用户), not very price-sensitive, willing to spend and try new products, fairly loyal. | platinum
 Gold tier | 黄金层级 | 4 | Profitable customers that seek discounts and use several suppliers. | gold
 Iron tier | 钢铁层级 | 4 | Many customers that fill capacity but do not merit special treatment. | iron
-Lead tier | 重铅层级 | 4 | Customers who cost more than they bring and make heavy demands. | lead
+Lead tier | 重铅层级 | 4 | Customers who bring no profit (不能带来盈利) and make heavy demands: "problem customers" who tie up resources. | lead
 Grading indicators | 客户分级指标 | 4 | The measures used to grade customers, in four families: transaction, financial, contact and characteristic. | grading indicator
 Transaction indicators | 交易类指标 | 4 | Grading measures from orders: number, amount, profit, margin, returns, tenure, purchase cycle. | transaction indicator
 Financial indicators | 财务类指标 | 4 | Grading measures from invoices and payments: amounts received, collection cycle, arrears. | financial indicator
@@ -232,7 +236,7 @@ Emotional loyalty | 情感忠诚 | 8 | A positive attitude to the firm, includin
 Loyalty types | 忠诚类型 | 8 | The three kinds of loyalty the course uses (after Jill Griffin): behavioural, intentional and emotional. | types of loyalty
 Loyalty matrix | 忠诚矩阵 | 8 | Four kinds of loyalty from repeat buying and relative attachment: no loyalty, inertia, latent and premium loyalty (Dick and Basu). | Dick and Basu
 Satisfaction-loyalty gap | 满意与忠诚差距 | 8 | Satisfied customers who still leave: the difference between the satisfaction rate and the repurchase rate. |
-Bain paradox | 贝恩悖论 | 8 | Bain's finding that 65-85% of customers who defect say they were satisfied. | satisfaction trap; Bain survey; 贝恩公司调查; 贝恩调查
+Bain paradox | 贝恩悖论 | 8 | Satisfaction is no guarantee of loyalty. The source: 65-85% of customers who say they are satisfied still switch; Bain's study is usually quoted the other way round: 65-85% of customers who defect had said they were satisfied. | satisfaction trap; Bain survey; 贝恩公司调查; 贝恩调查
 Customer retention | 留住老客户 | 8; 9 | Keeping existing customers, which usually costs far less than winning new ones. | retention; 客户保留; 保留客户; 客户维系
 Customer reward programme | 客户奖励计划 | 8 | Points, coupons or membership levels that reward repeat buying. | loyalty programme; loyalty program; reward program
 Value return | 价值回报 | 8 | Giving part of the profit back to customers to make loyal customers more loyal. |
@@ -439,7 +443,7 @@ def _keys(query: str) -> list[str]:
     (OpenCC "t2s", character by character: 轉換成本 -> 转换成本) and then with Taiwan phrases
     (OpenCC "tw2sp": 資訊 -> 信息). "tw2sp" is tried last because it also rewrites phrases the
     sources use in simplified form too (資料卡 -> 数据卡, where the source's term is 资料卡).
-    An English query ending in a plural "s" is also tried without it.
+    An English query ending in a plural "s" is also tried without it (as an exact name only).
     """
     keys = [_norm(query)]
     if _has_cjk(query):
@@ -573,8 +577,8 @@ def _ranked(term: str) -> list[tuple[int, Term]]:
         if key in index:
             add((0, k, 0, 0, order[id(index[key])]), index[key])
         cjk = _has_cjk(key)
-        if len(key) < (2 if cjk else 3):
-            continue
+        if len(key) < (2 if cjk else 3) or (k > 0 and not cjk):
+            continue   # too short for a partial match; an English singular is tried as a name only
         for name, entry in index.items():
             if name == key:
                 continue
