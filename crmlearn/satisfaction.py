@@ -2185,3 +2185,94 @@ def nps_cutoffs(
     out["promoter_min"] = float(promoter_min)
     out["detractor_max"] = float(detractor_max)
     return out
+
+
+__all__ += ["customer_costs"]
+
+
+def customer_costs(
+    transactions: pd.DataFrame,
+    contacts: pd.DataFrame,
+    *,
+    customers: Sequence[str] | pd.Series | None = None,
+    year: int | None = None,
+    hour_cost: float = 150.0,
+    contact_cost: float = 80.0,
+    customer: str = "customer_id",
+    date: str = "order_date",
+    amount: str = "amount",
+) -> pd.DataFrame:
+    """The cost side of customer delivered value from the logs: money, time and energy cost per customer.
+
+    - money cost: what the customer paid (net of returns);
+    - time cost: hours its complaints stayed open, times ``hour_cost``;
+    - energy cost: contacts the customer had to start (inbound), times ``contact_cost``.
+
+    The psychic cost is not in the logs and is left out. ``hour_cost`` and ``contact_cost`` are
+    assumptions to state, not data.
+
+    Parameters
+    ----------
+    transactions, contacts : DataFrame
+        Order lines (``customer``, ``date``, ``amount``; lost tenders in ``tender_result`` are left
+        out) and the contact log (``contact_datetime``,
+        ``direction``, ``contact_type``, ``resolution_hours``).
+    customers : list of ids, optional
+        The customers to report (e.g. the survey respondents), in this order; default every customer
+        in ``transactions``. A customer without orders or contacts gets zero costs.
+    year : int, optional
+        Only this calendar year.
+    hour_cost, contact_cost : float, default 150 and 80
+        CNY per hour of the customer's time and per contact it had to start.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer: ``money_cost``, ``time_cost``, ``energy_cost``, ``total_cost``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["A", "A", "B"], "order_date": pd.to_datetime(["2023-01-05"] * 3),
+    ...                    "amount": [1000.0, -100.0, 500.0]})
+    >>> log = pd.DataFrame({"customer_id": ["A", "A"], "contact_datetime": pd.to_datetime(["2023-02-01"] * 2),
+    ...                     "direction": ["inbound", "outbound"], "contact_type": ["complaint", "task"],
+    ...                     "resolution_hours": [10.0, None]})
+    >>> customer_costs(tx, log)
+                 money_cost  time_cost  energy_cost  total_cost
+    customer_id
+    A                 900.0     1500.0         80.0      2480.0
+    B                 500.0        0.0          0.0       500.0
+    """
+    func = "customer_costs"
+    check_table(transactions, func=func, name="transactions")
+    check_table(contacts, func=func, name="contacts", allow_empty=True)
+    check_columns(transactions, [customer, date, amount], func=func)
+    check_numeric(transactions, [amount], func=func)
+    check_columns(contacts, [customer, "contact_datetime", "direction", "contact_type", "resolution_hours"], func=func)
+    for v, p in ((hour_cost, "hour_cost"), (contact_cost, "contact_cost")):
+        _non_negative_number(v, func=func, param=p)
+    tx_when = pd.to_datetime(transactions[date])
+    c_when = pd.to_datetime(contacts["contact_datetime"])
+    tx, con = transactions, contacts
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
+            raise TypeError(f"{func}: year must be a whole number such as 2023, got {type(year).__name__}.")
+        tx, con = tx[tx_when.dt.year == year], con[c_when.dt.year == year]
+    if "tender_result" in tx.columns:  # a lost tender is a bid, not a purchase
+        tx = tx[tx["tender_result"].astype(str) != "lost"]
+    money = tx.groupby(customer)[amount].sum()
+    comp = con[con["contact_type"].astype(str) == "complaint"]
+    hours = comp.groupby(customer)["resolution_hours"].sum()
+    inbound = con[con["direction"].astype(str) == "inbound"].groupby(customer).size()
+    ids = pd.Index(pd.unique(np.asarray(customers)) if customers is not None else money.index, name=customer)
+    out = pd.DataFrame(
+        {
+            "money_cost": money.reindex(ids, fill_value=0.0).astype(float),
+            "time_cost": hour_cost * hours.reindex(ids, fill_value=0.0).astype(float),
+            "energy_cost": contact_cost * inbound.reindex(ids, fill_value=0).astype(float),
+        },
+        index=ids,
+    )
+    out["total_cost"] = out.sum(axis=1)
+    return out

@@ -631,7 +631,7 @@ def needs_chart(table: pd.DataFrame, ax=None):
         for k, g in enumerate(groups):
             sub = table[table[by] == g].set_index("need").reindex(order)
             ax.bar(np.arange(len(order)) + k * w - 0.4 + w / 2, 100 * sub["top_box_share"], width=w,
-                   label=f"{by} = {g}")
+                   label=str(g))
         ax.legend(frameon=False, fontsize="small")
     else:
         sub = table.set_index("need").reindex(order)
