@@ -873,3 +873,57 @@ def rate_war(benchmark_rate: float, *, spread: float = 0.03, portfolio_yield: fl
         out["portfolio_yield"] = y
         out["margin"] = y - (base + sp)
     return pd.Series(out, name="rate_war")
+
+
+__all__ += ["orders_before_survey"]
+
+
+def orders_before_survey(
+    survey: pd.DataFrame,
+    transactions: pd.DataFrame,
+    *,
+    days: int = 365,
+    customer: str = "customer_id",
+    survey_date: str = "survey_date",
+    date: str = "order_date",
+    order: str = "order_id",
+) -> pd.DataFrame:
+    """The survey with ``frequency``: each respondent's orders in the ``days`` before its answer.
+
+    Repeat patronage for :func:`loyalty_types` and :func:`loyalty_matrix`, measured before the
+    survey so it is not confounded with the switching that came after. Returns lines with a
+    non-positive amount are not counted when an ``is_return`` column is present; lost tenders
+    (``tender_result == "lost"``) neither.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``survey`` with a ``frequency`` column (distinct orders; 0 when none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sv = pd.DataFrame({"customer_id": ["A", "B"], "survey_date": pd.to_datetime(["2023-12-01"] * 2)})
+    >>> tx = pd.DataFrame({"customer_id": ["A", "A", "A"], "order_id": ["o1", "o2", "o3"],
+    ...                    "order_date": pd.to_datetime(["2023-01-10", "2023-11-01", "2023-12-20"])})
+    >>> orders_before_survey(sv, tx)["frequency"].tolist()
+    [2, 0]
+    """
+    func = "orders_before_survey"
+    check_table(survey, func=func, name="survey")
+    check_table(transactions, func=func, name="transactions")
+    check_columns(survey, [customer, survey_date], func=func)
+    check_columns(transactions, [customer, date, order], func=func)
+    d = check_positive_int(days, func=func, param="days")
+    tx = transactions
+    if "is_return" in tx.columns:
+        tx = tx[~tx["is_return"].astype(bool)]
+    if "tender_result" in tx.columns:
+        tx = tx[tx["tender_result"].astype(str) != "lost"]
+    sv = survey[[customer, survey_date]].copy()
+    sv[survey_date] = pd.to_datetime(sv[survey_date])
+    m = sv.drop_duplicates(customer).merge(tx[[customer, date, order]], on=customer)
+    when = pd.to_datetime(m[date])
+    keep = (when <= m[survey_date]) & (when > m[survey_date] - pd.Timedelta(days=d))
+    counts = m[keep].groupby(customer)[order].nunique()
+    return survey.assign(frequency=survey[customer].map(counts).fillna(0).astype(int))

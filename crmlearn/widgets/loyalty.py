@@ -11,17 +11,13 @@ __all__ = ["loyalty_matrix_widget", "switch_decision_widget"]
 
 
 def _matrix_data(survey, transactions):
-    """The survey joined with each respondent's orders in the 12 months before the survey."""
-    import pandas as pd
-
+    """The survey with each respondent's orders in the 12 months before the survey."""
     from ..datasets import load_dataset
+    from ..loyalty import orders_before_survey
 
     sv = load_dataset("survey") if survey is None else survey
     tx = load_dataset("transactions") if transactions is None else transactions
-    m = sv[["customer_id", "survey_date"]].merge(tx[["customer_id", "order_date", "order_id"]], on="customer_id")
-    before = m[(m["order_date"] <= m["survey_date"]) & (m["order_date"] > m["survey_date"] - pd.Timedelta(days=365))]
-    orders = before.groupby("customer_id")["order_id"].nunique()
-    return sv.assign(frequency=sv["customer_id"].map(orders).fillna(0).astype(int))
+    return orders_before_survey(sv, tx)
 
 
 def loyalty_matrix_widget(survey=None, transactions=None, *, attitude_threshold: int = 4,
