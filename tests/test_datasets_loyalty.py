@@ -62,7 +62,9 @@ def test_separate_stream_leaves_other_columns_alone(survey):
     # the added columns come from their own stream: the function only appends
     cust = crmlearn.load_dataset("customers")
     base = survey.drop(columns=mk.SC_ITEMS + mk.RISK_ITEMS + mk.NEED_ITEMS)
-    again = mk.add_loyalty_columns(base, cust, crmlearn.datasets.generate.SEED)
+    from crmlearn.datasets._schema import SEED
+
+    again = mk.add_loyalty_columns(base, cust, SEED)
     pd.testing.assert_frame_equal(again[base.columns], base)
     for c in mk.SC_ITEMS + mk.RISK_ITEMS + mk.NEED_ITEMS:
         np.testing.assert_array_equal(again[c].to_numpy(), survey[c].to_numpy())
