@@ -724,3 +724,206 @@ def switch_decision(
     return pd.DataFrame(
         {"total_saving": total, "barrier": barrier, "net_gain": net, "switches": net > 0}, index=data.index
     )
+
+
+# ----------------------------------------------------------------------------------------------
+# Chapter 8 additions: switching cost on a survey, the rate war, tactics by quadrant (appended)
+# ----------------------------------------------------------------------------------------------
+__all__ += ["LOYALTY_TACTICS", "switching_by_barrier", "rate_war"]
+
+#: The sources' loyalty and trust tactics, each with the loyalty-matrix cell it works on and the
+#: route it takes ("happy to stay" or "painful to leave"), syllabus chapter 8.
+LOYALTY_TACTICS = pd.DataFrame(
+    [
+        ("regular communication and follow-up visits", "定期沟通与回访", "latent", "happy to stay",
+         "turns goodwill into repeat orders"),
+        ("personalised service", "个性化服务", "true", "happy to stay", "keeps the best customers delighted"),
+        ("reward programme: points, coupons, membership levels", "客户奖励计划", "latent", "happy to stay",
+         "gives a reason to buy again now"),
+        ("sharing customer success stories", "客户成功案例分享", "none", "happy to stay",
+         "removes prospects' doubts"),
+        ("remove doubts in advance (guarantee, returns)", "消除疑虑", "none", "happy to stay",
+         "the hardware store: browsers become customers"),
+        ("staff as experts", "让客户相信员工是专家", "latent", "happy to stay", "trust in the advice"),
+        ("value return: share profit with loyal customers", "价值回报", "true", "happy to stay",
+         "makes loyal customers more loyal"),
+        ("year-end rebates", "年终返利", "spurious", "painful to leave", "raises switching cost"),
+        ("technical barriers, differentiated products", "技术壁垒", "spurious", "painful to leave",
+         "raises switching cost"),
+        ("brand, reputation, scale, R&D publicised", "品牌与声誉", "spurious", "painful to leave",
+         "raises the purchasing risk of any substitute"),
+        ("price cuts alone (rate war)", "价格竞争", "none", "neither", "copied at once; wins no loyalty"),
+    ],
+    columns=["tactic", "chinese", "quadrant", "route", "why"],
+)
+
+
+def switching_by_barrier(
+    data: pd.DataFrame,
+    *,
+    barrier: str = "switching_cost_index",
+    satisfaction: str = "overall_satisfaction",
+    switched: str = "switched_within_12m",
+    satisfied_min: float = 4,
+    bins: int = 3,
+) -> pd.DataFrame:
+    """Switch rate of satisfied customers by level of a switching barrier (low .. high).
+
+    The satisfied customers are cut into ``bins`` groups of about equal size by the barrier (a
+    switching-cost or purchase-risk index); the table shows how often each group switched. If the
+    barrier keeps customers, the rate falls from the low group to the high one.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer, with the barrier, a satisfaction rating and a switched flag.
+    barrier : str, default "switching_cost_index"
+        The barrier column (e.g. ``survey.assign(switching_cost_index=switching_cost_index(survey))``).
+    satisfaction, switched, satisfied_min
+        As in :func:`satisfied_switchers`.
+    bins : int, default 3
+        Number of groups (quantiles of the barrier among the satisfied).
+
+    Returns
+    -------
+    DataFrame
+        One row per group (index ``level``: "low", "mid", "high" for 3 groups, else "Q1".."Qk"):
+        ``min_barrier``, ``max_barrier``, ``n``, ``switched`` (count) and ``switch_rate`` (0-1).
+        ``result.attrs["all_satisfied_rate"]`` is the rate over all satisfied customers.
+
+    Raises
+    ------
+    CRMDataError
+        Missing or non-numeric columns; fewer satisfied customers than groups.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"switching_cost_index": [10, 20, 30, 70, 80, 90],
+    ...                    "overall_satisfaction": [5, 4, 5, 4, 5, 4],
+    ...                    "switched_within_12m": [True, True, False, False, True, False]})
+    >>> switching_by_barrier(df, bins=2)[["n", "switched", "switch_rate"]].round(3)
+           n  switched  switch_rate
+    level
+    Q1     3         2        0.667
+    Q2     3         1        0.333
+    """
+    func = "switching_by_barrier"
+    check_table(data, func=func)
+    b = _numeric_column(data, barrier, func=func, param="barrier")
+    sat = _numeric_column(data, satisfaction, func=func, param="satisfaction")
+    check_columns(data, [switched], func=func, param="switched")
+    check_no_missing(data, [switched], func=func)
+    sw = data[switched].to_numpy().astype(bool)
+    k = check_positive_int(bins, func=func, param="bins", minimum=2)
+    keep = sat >= _number(satisfied_min, func=func, param="satisfied_min")
+    if keep.sum() < k:
+        raise CRMDataError(f"{func}: only {int(keep.sum())} satisfied customers for bins={k} groups. Use fewer bins.")
+    labels = ["low", "mid", "high"] if k == 3 else [f"Q{i}" for i in range(1, k + 1)]
+    rank = pd.Series(b[keep]).rank(method="first", pct=True).to_numpy()
+    grp = np.minimum((rank * k - 1e-12).astype(int), k - 1)
+    frame = pd.DataFrame({"g": grp, "b": b[keep], "s": sw[keep]})
+    g = frame.groupby("g")
+    out = pd.DataFrame(
+        {"min_barrier": g["b"].min(), "max_barrier": g["b"].max(), "n": g.size(), "switched": g["s"].sum().astype(int)}
+    )
+    out["switch_rate"] = out["switched"] / out["n"]
+    out.index = pd.Index([labels[i] for i in out.index], name="level")
+    out.attrs["all_satisfied_rate"] = float(sw[keep].mean())
+    return out
+
+
+def rate_war(benchmark_rate: float, *, spread: float = 0.03, portfolio_yield: float | None = None) -> pd.Series:
+    """The insurers' rate war: promise ``spread`` above the bank benchmark and see the margin.
+
+    Parameters
+    ----------
+    benchmark_rate : float
+        The bank benchmark deposit rate, as a fraction (2.25% = 0.0225).
+    spread : float, default 0.03
+        How much above the benchmark the insurer promises (3 percentage points in the source).
+    portfolio_yield : float, optional
+        What the insurer earns on the money; the margin is yield - promised rate.
+
+    Returns
+    -------
+    Series
+        ``benchmark_rate``, ``promised_rate`` and, when ``portfolio_yield`` is given, ``portfolio_yield``
+        and ``margin`` (negative: every customer won loses money).
+
+    Examples
+    --------
+    >>> rate_war(0.0225, portfolio_yield=0.045).round(4)
+    benchmark_rate     0.0225
+    promised_rate      0.0525
+    portfolio_yield    0.0450
+    margin            -0.0075
+    Name: rate_war, dtype: float64
+    """
+    func = "rate_war"
+    base = _number(benchmark_rate, func=func, param="benchmark_rate")
+    sp = _number(spread, func=func, param="spread")
+    if not 0 <= base < 1 or not -1 < sp < 1:
+        raise CRMDataError(
+            f"{func}: rates are fractions (2.25% = 0.0225); got benchmark_rate={benchmark_rate!r}, spread={spread!r}."
+        )
+    out = {"benchmark_rate": base, "promised_rate": base + sp}
+    if portfolio_yield is not None:
+        y = _number(portfolio_yield, func=func, param="portfolio_yield")
+        out["portfolio_yield"] = y
+        out["margin"] = y - (base + sp)
+    return pd.Series(out, name="rate_war")
+
+
+__all__ += ["orders_before_survey"]
+
+
+def orders_before_survey(
+    survey: pd.DataFrame,
+    transactions: pd.DataFrame,
+    *,
+    days: int = 365,
+    customer: str = "customer_id",
+    survey_date: str = "survey_date",
+    date: str = "order_date",
+    order: str = "order_id",
+) -> pd.DataFrame:
+    """The survey with ``frequency``: each respondent's orders in the ``days`` before its answer.
+
+    Repeat patronage for :func:`loyalty_types` and :func:`loyalty_matrix`, measured before the
+    survey so it is not confounded with the switching that came after. Returns lines with a
+    non-positive amount are not counted when an ``is_return`` column is present; lost tenders
+    (``tender_result == "lost"``) neither.
+
+    Returns
+    -------
+    DataFrame
+        A copy of ``survey`` with a ``frequency`` column (distinct orders; 0 when none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sv = pd.DataFrame({"customer_id": ["A", "B"], "survey_date": pd.to_datetime(["2023-12-01"] * 2)})
+    >>> tx = pd.DataFrame({"customer_id": ["A", "A", "A"], "order_id": ["o1", "o2", "o3"],
+    ...                    "order_date": pd.to_datetime(["2023-01-10", "2023-11-01", "2023-12-20"])})
+    >>> orders_before_survey(sv, tx)["frequency"].tolist()
+    [2, 0]
+    """
+    func = "orders_before_survey"
+    check_table(survey, func=func, name="survey")
+    check_table(transactions, func=func, name="transactions")
+    check_columns(survey, [customer, survey_date], func=func)
+    check_columns(transactions, [customer, date, order], func=func)
+    d = check_positive_int(days, func=func, param="days")
+    tx = transactions
+    if "is_return" in tx.columns:
+        tx = tx[~tx["is_return"].astype(bool)]
+    if "tender_result" in tx.columns:
+        tx = tx[tx["tender_result"].astype(str) != "lost"]
+    sv = survey[[customer, survey_date]].copy()
+    sv[survey_date] = pd.to_datetime(sv[survey_date])
+    m = sv.drop_duplicates(customer).merge(tx[[customer, date, order]], on=customer)
+    when = pd.to_datetime(m[date])
+    keep = (when <= m[survey_date]) & (when > m[survey_date] - pd.Timedelta(days=d))
+    counts = m[keep].groupby(customer)[order].nunique()
+    return survey.assign(frequency=survey[customer].map(counts).fillna(0).astype(int))

@@ -1935,3 +1935,344 @@ class PLSPathModel:
             f"paths={len(self.paths) if isinstance(self.paths, (list, tuple)) else self.paths!r} paths, "
             f"scheme={self.scheme!r})"
         )
+
+
+# ----------------------------------------------------------------------------------------------
+# Complaint trend and psychological needs (Chapter 7, appended)
+# ----------------------------------------------------------------------------------------------
+__all__ += ["PSYCHOLOGICAL_NEEDS", "complaint_trend", "psychological_needs"]
+
+#: The three psychological needs the course source 003 lists beyond functional benefits
+#: (情感需求、安全需求、尊重需求), what each means for a supplier, an example of meeting it, and the
+#: course survey column that measures how much it matters (1-5).
+PSYCHOLOGICAL_NEEDS = pd.DataFrame(
+    {
+        "need": ["emotional", "security", "respect"],
+        "chinese": ["情感需求", "安全需求", "尊重需求"],
+        "meaning": [
+            "to be cared about as a person, a pleasant relationship",
+            "to feel safe with the choice: no risk to the firm or to the buyer personally",
+            "to be taken seriously and treated with courtesy",
+        ],
+        "how_to_meet_it": [
+            "remember the customer, regular follow-up, care activities",
+            "strong brand, guarantees, returns, reliable delivery",
+            "prompt polite answers, senior staff for senior counterparts",
+        ],
+        "survey_column": ["emotional_need", "security_need", "respect_need"],
+    }
+).set_index("need")
+
+
+def complaint_trend(
+    contacts: pd.DataFrame,
+    *,
+    freq: str = "W",
+    date: str = "contact_datetime",
+    kind: str = "contact_type",
+    complaint: str = "complaint",
+    resolved: str = "resolved_first_time",
+    hours: str = "resolution_hours",
+    by: str | None = None,
+) -> pd.DataFrame:
+    """Complaints per period with the first-contact resolution rate: the feedback trend to watch.
+
+    The source's advice (chart daily complaints and raise the first-time resolution rate) as a
+    table: every period of the calendar from the first to the last contact, also the quiet ones.
+
+    Parameters
+    ----------
+    contacts : DataFrame
+        The contact log, one row per contact (course data: ``crmlearn.load_dataset("contacts")``).
+    freq : str, default "W"
+        Calendar frequency (pandas alias: "D", "W", "MS", "QS", ...).
+    date : str, default "contact_datetime"
+        Date or date-time of the contact.
+    kind : str, default "contact_type"
+        Column saying what kind of contact it was.
+    complaint : str, default "complaint"
+        The value of ``kind`` that marks a complaint.
+    resolved : str or None, default "resolved_first_time"
+        Bool column: solved at the first contact. None to leave the rate out.
+    hours : str or None, default "resolution_hours"
+        Hours until solved. None to leave it out.
+    by : str, optional
+        A column (e.g. "channel" or "topic") to count complaints per group as extra columns
+        ``complaints_<group>``.
+
+    Returns
+    -------
+    DataFrame
+        One row per period (index ``period``: the label pandas resampling gives, the week's Sunday for "W",
+        the first day for "MS"), every period from the first contact to the last: ``contacts``, ``complaints``,
+        ``complaint_share`` (complaints / contacts), ``first_time_rate`` (share of complaints solved at
+        the first contact, NaN in a period without complaints), ``median_hours``; plus
+        ``complaints_<group>`` columns when ``by`` is given.
+
+    Raises
+    ------
+    CRMDataError
+        A column is missing, the dates cannot be read or are missing, no contacts, a bad ``freq``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"contact_datetime": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-20"]),
+    ...                     "contact_type": ["complaint", "task", "complaint"],
+    ...                     "resolved_first_time": [True, None, False], "resolution_hours": [4.0, None, 30.0]})
+    >>> complaint_trend(log, freq="MS")[["contacts", "complaints", "first_time_rate"]]
+                contacts  complaints  first_time_rate
+    period
+    2024-01-01         3           2              0.5
+    """
+    func = "complaint_trend"
+    check_table(contacts, func=func, name="contacts")
+    if not isinstance(freq, str):
+        raise TypeError(f"{func}: freq must be a pandas frequency such as 'W' or 'MS', got {type(freq).__name__}.")
+    need = [date, kind] + [c for c in (resolved, hours, by) if c is not None]
+    check_columns(contacts, need, func=func)
+    when = pd.to_datetime(contacts[date], errors="coerce")
+    if when.isna().any():
+        bad = when.isna().to_numpy()
+        raise CRMDataError(
+            f"{func}: {int(bad.sum())} row(s) have a missing or unreadable '{date}' "
+            f"(first: {first_offender(contacts, bad)}). Fix or drop them first."
+        )
+    is_c = (contacts[kind].astype(str) == str(complaint)).to_numpy()
+    cols = {"contacts": np.ones(len(contacts)), "complaints": is_c.astype(float)}
+    if resolved is not None:
+        r = contacts[resolved].astype("boolean")
+        cols["_fcr_num"] = (is_c & r.fillna(False).to_numpy(dtype=bool)).astype(float)
+        cols["_fcr_den"] = (is_c & r.notna().to_numpy()).astype(float)
+    frame = pd.DataFrame(cols, index=pd.DatetimeIndex(when.to_numpy(), name="period"))
+    if by is not None:
+        groups = contacts[by].astype(str).to_numpy()
+        for g in pd.unique(groups[is_c]):
+            frame[f"complaints_{g}"] = (is_c & (groups == g)).astype(float)
+    try:
+        res = frame.sort_index().resample(freq)
+        out = res.sum()
+    except (ValueError, TypeError) as exc:
+        raise CRMDataError(f"{func}: freq={freq!r} is not a calendar frequency pandas knows ({exc}). "
+                           "Use 'D', 'W', 'MS' or 'QS'.") from None
+    out.index.name = "period"
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out.insert(2, "complaint_share", out["complaints"] / out["contacts"].where(out["contacts"] > 0))
+        if resolved is not None:
+            out.insert(3, "first_time_rate", out.pop("_fcr_num") / out.pop("_fcr_den").where(lambda d: d > 0))
+    if hours is not None:
+        check_numeric(contacts, [hours], func=func)
+        h = pd.Series(contacts[hours].to_numpy(dtype=float)[is_c], index=pd.DatetimeIndex(when.to_numpy()[is_c]))
+        med = h.sort_index().resample(freq).median().reindex(out.index)
+        out.insert(4 if resolved is not None else 3, "median_hours", med.to_numpy())
+    for c in out.columns:
+        if c in ("contacts", "complaints") or c.startswith("complaints_"):
+            out[c] = out[c].astype(int)
+    return out
+
+
+def psychological_needs(
+    survey: pd.DataFrame,
+    *,
+    needs: Sequence[str] | None = None,
+    by: str | None = None,
+    top_box_min: float = 4,
+) -> pd.DataFrame:
+    """How much the emotional, security and respect needs matter: mean and top-2-box share.
+
+    Parameters
+    ----------
+    survey : DataFrame
+        One row per respondent with a 1-5 rating per need (course survey: ``emotional_need``,
+        ``security_need``, ``respect_need``).
+    needs : list of str, optional
+        The need columns; default the ``survey_column`` of :data:`PSYCHOLOGICAL_NEEDS`.
+    by : str, optional
+        A grouping column (e.g. whether the respondent is a key account): one row per group and need.
+    top_box_min : float, default 4
+        An answer from this value on counts as "matters" (top-2-box on 1-5).
+
+    Returns
+    -------
+    DataFrame
+        One row per need (and group): ``need``, ``chinese`` (when the need is one of the three),
+        ``mean``, ``top_box_share`` (0-1) and ``n``; rows ordered by mean, highest first, within a group.
+
+    Raises
+    ------
+    CRMDataError
+        Missing or non-numeric columns or missing answers.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"emotional_need": [3, 4], "security_need": [5, 5], "respect_need": [2, 4]})
+    >>> psychological_needs(df)[["need", "mean", "top_box_share"]]
+            need  mean  top_box_share
+    0   security   5.0            1.0
+    1  emotional   3.5            0.5
+    2    respect   3.0            0.5
+    """
+    func = "psychological_needs"
+    check_table(survey, func=func, name="survey")
+    cols = list(PSYCHOLOGICAL_NEEDS["survey_column"]) if needs is None else _column_list(needs, func=func, param="needs")
+    _check_numeric_items(survey, cols, func=func, param="needs")
+    label = {c: n for n, c in PSYCHOLOGICAL_NEEDS["survey_column"].items()}
+    long = survey[cols].rename(columns=label).melt(var_name="need", value_name="answer")
+    if by is not None:
+        check_columns(survey, [by], func=func, param="by")
+        long[by] = np.tile(survey[by].to_numpy(), len(cols))
+        keys = [by, "need"]
+    else:
+        keys = ["need"]
+    long["top"] = long["answer"] >= top_box_min
+    g = long.groupby(keys, sort=False)
+    out = pd.DataFrame({"mean": g["answer"].mean(), "top_box_share": g["top"].mean(), "n": g.size()}).reset_index()
+    out = out.sort_values(([by] if by else []) + ["mean"], ascending=[True] * (1 if by else 0) + [False],
+                          kind="stable").reset_index(drop=True)
+    cn = PSYCHOLOGICAL_NEEDS["chinese"]
+    out.insert(out.columns.get_loc("need") + 1, "chinese", out["need"].map(cn).fillna(""))
+    return out
+
+
+__all__ += ["nps_cutoffs"]
+
+
+def nps_cutoffs(
+    scores: pd.Series | Sequence[float] | np.ndarray | pd.DataFrame,
+    *,
+    promoter_min: int = 9,
+    detractor_max: int = 6,
+    column: str = "likelihood_to_recommend",
+    confidence: float = 0.95,
+) -> pd.Series:
+    """The NPS with other cut-offs than 9-10 / 0-6: how much the score depends on the thresholds.
+
+    Parameters
+    ----------
+    scores, column, confidence
+        As in :func:`nps`.
+    promoter_min : int, default 9
+        A promoter answers this or more.
+    detractor_max : int, default 6
+        A detractor answers this or less (must be below ``promoter_min``).
+
+    Returns
+    -------
+    Series
+        As :func:`nps`, plus ``promoter_min`` and ``detractor_max``.
+
+    Examples
+    --------
+    >>> round(float(nps_cutoffs([10, 9, 8, 7, 6, 3], promoter_min=8)["nps"]), 1)
+    16.7
+    """
+    func = "nps_cutoffs"
+    for v, p in ((promoter_min, "promoter_min"), (detractor_max, "detractor_max")):
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= 10:
+            raise CRMDataError(f"{func}: {p} must be a whole number from 0 to 10, got {v!r}.")
+    if detractor_max >= promoter_min:
+        raise CRMDataError(
+            f"{func}: detractor_max={detractor_max} must be below promoter_min={promoter_min} "
+            "(the passives lie between)."
+        )
+    s = _series_of_scores(scores, func=func, column=column)
+    base = nps(s, confidence=confidence)  # validates the answers
+    v = np.asarray(s, dtype=float)
+    recoded = np.where(v >= promoter_min, 10, np.where(v <= detractor_max, 0, 8))
+    out = nps(recoded, confidence=confidence)
+    out["n"] = base["n"]
+    out["promoter_min"] = float(promoter_min)
+    out["detractor_max"] = float(detractor_max)
+    return out
+
+
+__all__ += ["customer_costs"]
+
+
+def customer_costs(
+    transactions: pd.DataFrame,
+    contacts: pd.DataFrame,
+    *,
+    customers: Sequence[str] | pd.Series | None = None,
+    year: int | None = None,
+    hour_cost: float = 150.0,
+    contact_cost: float = 80.0,
+    customer: str = "customer_id",
+    date: str = "order_date",
+    amount: str = "amount",
+) -> pd.DataFrame:
+    """The cost side of customer delivered value from the logs: money, time and energy cost per customer.
+
+    - money cost: what the customer paid (net of returns);
+    - time cost: hours its complaints stayed open, times ``hour_cost``;
+    - energy cost: contacts the customer had to start (inbound), times ``contact_cost``.
+
+    The psychic cost is not in the logs and is left out. ``hour_cost`` and ``contact_cost`` are
+    assumptions to state, not data.
+
+    Parameters
+    ----------
+    transactions, contacts : DataFrame
+        Order lines (``customer``, ``date``, ``amount``; lost tenders in ``tender_result`` are left
+        out) and the contact log (``contact_datetime``,
+        ``direction``, ``contact_type``, ``resolution_hours``).
+    customers : list of ids, optional
+        The customers to report (e.g. the survey respondents), in this order; default every customer
+        in ``transactions``. A customer without orders or contacts gets zero costs.
+    year : int, optional
+        Only this calendar year.
+    hour_cost, contact_cost : float, default 150 and 80
+        CNY per hour of the customer's time and per contact it had to start.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer: ``money_cost``, ``time_cost``, ``energy_cost``, ``total_cost``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["A", "A", "B"], "order_date": pd.to_datetime(["2023-01-05"] * 3),
+    ...                    "amount": [1000.0, -100.0, 500.0]})
+    >>> log = pd.DataFrame({"customer_id": ["A", "A"], "contact_datetime": pd.to_datetime(["2023-02-01"] * 2),
+    ...                     "direction": ["inbound", "outbound"], "contact_type": ["complaint", "task"],
+    ...                     "resolution_hours": [10.0, None]})
+    >>> customer_costs(tx, log)
+                 money_cost  time_cost  energy_cost  total_cost
+    customer_id
+    A                 900.0     1500.0         80.0      2480.0
+    B                 500.0        0.0          0.0       500.0
+    """
+    func = "customer_costs"
+    check_table(transactions, func=func, name="transactions")
+    check_table(contacts, func=func, name="contacts", allow_empty=True)
+    check_columns(transactions, [customer, date, amount], func=func)
+    check_numeric(transactions, [amount], func=func)
+    check_columns(contacts, [customer, "contact_datetime", "direction", "contact_type", "resolution_hours"], func=func)
+    for v, p in ((hour_cost, "hour_cost"), (contact_cost, "contact_cost")):
+        _non_negative_number(v, func=func, param=p)
+    tx_when = pd.to_datetime(transactions[date])
+    c_when = pd.to_datetime(contacts["contact_datetime"])
+    tx, con = transactions, contacts
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
+            raise TypeError(f"{func}: year must be a whole number such as 2023, got {type(year).__name__}.")
+        tx, con = tx[tx_when.dt.year == year], con[c_when.dt.year == year]
+    if "tender_result" in tx.columns:  # a lost tender is a bid, not a purchase
+        tx = tx[tx["tender_result"].astype(str) != "lost"]
+    money = tx.groupby(customer)[amount].sum()
+    comp = con[con["contact_type"].astype(str) == "complaint"]
+    hours = comp.groupby(customer)["resolution_hours"].sum()
+    inbound = con[con["direction"].astype(str) == "inbound"].groupby(customer).size()
+    ids = pd.Index(pd.unique(np.asarray(customers)) if customers is not None else money.index, name=customer)
+    out = pd.DataFrame(
+        {
+            "money_cost": money.reindex(ids, fill_value=0.0).astype(float),
+            "time_cost": hour_cost * hours.reindex(ids, fill_value=0.0).astype(float),
+            "energy_cost": contact_cost * inbound.reindex(ids, fill_value=0).astype(float),
+        },
+        index=ids,
+    )
+    out["total_cost"] = out.sum(axis=1)
+    return out

@@ -131,6 +131,49 @@ def _survey_fields() -> list[dict]:
             F(f"kano_dys_{f}", "integer", f"Kano dysfunctional question: how do you feel if it is NOT the case "
               f"that {KANO_MEANING[f]}? Same codes.", "code 1-5"),
         ]
+    fields += _survey_loyalty_fields()
+    return fields
+
+
+# switching cost, purchasing risk and psychological needs (crmlearn/datasets/_make_survey_loyalty.py)
+_SC_MEANING = {
+    "sc_retraining": "learning a new supplier's products and retraining our staff",
+    "sc_setup": "new equipment, spare parts, set-up and integration",
+    "sc_rebate_loss": "year-end rebates (年终返利), points and other benefits lost by leaving",
+    "sc_technical": "technical barriers (技术壁垒): compatibility, certification, data migration",
+    "sc_differentiation": "no equivalent product available elsewhere",
+}
+_RISK_MEANING = {
+    "risk_price": "inflated prices",
+    "risk_quality": "quality problems",
+    "risk_supply": "late supply",
+    "risk_capacity": "insufficient supplier capacity",
+    "risk_after_sales": "poor after-sales service",
+    "risk_compliance": "improper dealings between buyer and supplier staff (a compliance risk)",
+}
+_NEED_MEANING = {
+    "emotional_need": "being cared about personally, a pleasant relationship (情感需求)",
+    "security_need": "feeling safe with the choice: no risk to the firm or to the buyer personally (安全需求)",
+    "respect_need": "being treated with respect and taken seriously (尊重需求)",
+}
+
+
+def _survey_loyalty_fields() -> list[dict]:
+    fields = [
+        F(c, "integer", f"Switching cost if the customer moved to another supplier: {m}. 1 none, 5 very high "
+          "(switching-cost index, chapter 8).", "1-5 scale")
+        for c, m in _SC_MEANING.items()
+    ]
+    fields += [
+        F(c, "integer", f"Purchasing risk the customer sees in a new supplier: {m}. 1 none, 5 very high "
+          "(purchase-risk index, chapter 8).", "1-5 scale")
+        for c, m in _RISK_MEANING.items()
+    ]
+    fields += [
+        F(c, "integer", f"How much this psychological need matters to the customer: {m}. 1 not at all, "
+          "5 very much.", "1-5 scale")
+        for c, m in _NEED_MEANING.items()
+    ]
     return fields
 
 
@@ -389,7 +432,8 @@ DATASETS: dict[str, dict[str, Any]] = {
         "title": "Customer satisfaction survey 2023 (客户满意度调查)",
         "description": "Satisfaction survey, 800 answers: SERVQUAL items, satisfaction, NPS, loyalty, switching, Kano",
         "summary": "800 answers to the end-2023 survey: SERVQUAL expectation, perception and importance for "
-                       "ten items, overall satisfaction, NPS, loyalty, switching, and five Kano question pairs.",
+                       "ten items, overall satisfaction, NPS, loyalty, switching, five Kano question pairs, switching-cost "
+                       "and purchase-risk items and three psychological needs.",
         "chapters": ["07", "08"],
         "primary_key": "response_id",
         "fields": _survey_fields(),
@@ -404,6 +448,11 @@ DATASETS: dict[str, dict[str, Any]] = {
             "(28% of them stop), so `transactions` shows it.",
             "Kano answers: each respondent's category per feature is drawn from planted shares (dominant "
             "category 42-58%), then coded as an answer pair of the standard Kano evaluation table.",
+            "Switching-cost (`sc_*`), purchase-risk (`risk_*`) and need items are drawn afterwards from a "
+            "separate random stream, so the columns above are unchanged: a respondent's perceived barrier is "
+            "lower when it went on to switch, higher for key accounts, club members and price-insensitive "
+            "customers; needs are rounded normal draws (security highest, higher for key accounts; emotional "
+            "higher for club members).",
         ],
         "planted": [
             "SERVQUAL gaps (perception - expectation): about -1.2 for response_speed and personalisation; "
@@ -415,6 +464,9 @@ DATASETS: dict[str, dict[str, Any]] = {
             "dedicated_manager Attractive (A), gift_packaging Indifferent (I).",
             "About 87% satisfied (4 or 5), yet a good share of satisfied customers switched within 12 months "
             "(the Bain satisfaction-loyalty paradox).",
+            "Switching cost explains part of it: among satisfied respondents, those in the lowest third of "
+            "the switching-cost index switch about five times as often as those in the highest third (about 65% against 13%).",
+            "Psychological needs: security matters most (mean about 4), then respect, then emotional needs.",
         ],
     },
     "share_of_wallet": {

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from . import _vocab as V
+from . import _make_survey_loyalty
 from ._schema import AS_OF as _AS_OF, DATASETS, SEED, datapackage_json, field_names, render_card
 
 __all__ = ["generate_all", "write_all", "realism_report", "SEED"]
@@ -1224,6 +1225,7 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
     svy = ids(svy)
     svy = svy.sort_values(["survey_date", "customer_id"], kind="stable").reset_index(drop=True)
     svy.insert(0, "response_id", [f"SV{i:04d}" for i in range(1, len(svy) + 1)])
+    svy = _make_survey_loyalty.add_loyalty_columns(svy, cust, seed)  # own stream: nothing else changes
 
     # key-account card entries are also in the contact log
     kc = kcon

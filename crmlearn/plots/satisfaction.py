@@ -534,3 +534,132 @@ def expectation_chart(table: pd.DataFrame, ax=None):
     ax.set_xticks(visits)
     ax.set(xlabel="Visit", ylabel="Level (expected vs experienced)")
     return ax
+
+
+# ----------------------------------------------------------------------------------------------
+# Chapter 7-8 additions (appended)
+# ----------------------------------------------------------------------------------------------
+__all__ += ["disconfirmation_chart", "complaint_trend_chart", "needs_chart", "barrier_chart"]
+
+
+def disconfirmation_chart(expectation: float, performance: float, *, tolerance: float = 0.5,
+                          scale: tuple[float, float] = (1, 7), ax=None):
+    """Expectation against performance on one item, with the tolerance band and the verdict.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> ax = disconfirmation_chart(5, 6.5)
+    >>> ax.get_title()
+    'Verdict: delighted (gap +1.5)'
+    """
+    from ..satisfaction import disconfirmation
+
+    df = pd.DataFrame({"exp_item": [float(expectation)], "per_item": [float(performance)]})
+    res = disconfirmation(df, expected=["exp_item"], perceived=["per_item"], tolerance=tolerance)
+    verdict, gap = str(res["verdict"].iloc[0]), float(res["gap"].iloc[0])
+    ax = get_ax(ax, figsize=(8, 3.5))
+    ax.axvspan(expectation - tolerance, expectation + tolerance, color=NEUTRAL, alpha=0.25,
+               label="expectation met (tolerance band)")
+    ax.axvline(expectation, color="#34495e", linewidth=3, label=f"expectation {expectation:g}")
+    ax.scatter([performance], [0.5], s=300, color=_VERDICT_COLOURS[verdict], zorder=3,
+               label=f"perceived performance {performance:g}")
+    ax.annotate("", xy=(performance, 0.5), xytext=(expectation, 0.5),
+                arrowprops={"arrowstyle": "->", "color": "#555555", "linewidth": 1.5})
+    ax.set(xlim=(scale[0] - 0.5, scale[1] + 0.5), ylim=(0, 1), yticks=[], xlabel="Rating")
+    ax.set_title(f"Verdict: {verdict} (gap {gap:+.1f})", color=_VERDICT_COLOURS[verdict], fontweight="bold")
+    ax.legend(loc="upper left", fontsize="small", frameon=False, ncol=3, bbox_to_anchor=(0, -0.25))
+    return ax
+
+
+def complaint_trend_chart(table: pd.DataFrame, ax=None, *, rolling: int = 1):
+    """Complaints per period (bars) and the first-contact resolution rate (line, right axis).
+
+    Parameters
+    ----------
+    table : DataFrame
+        The result of :func:`crmlearn.satisfaction.complaint_trend`.
+    rolling : int, default 1
+        Smooth both series with a centred rolling mean of this many periods (1: none).
+
+    Returns
+    -------
+    matplotlib Axes (the left one; the rate is on ``ax.right_ax``)
+    """
+    func = "complaint_trend_chart"
+    _need_table(table, ["complaints"], func=func, made_by="crmlearn.satisfaction.complaint_trend")
+    ax = get_ax(ax, figsize=(8, 4.5))
+    x = table.index
+    c = table["complaints"].rolling(rolling, center=True, min_periods=1).mean()
+    width = (x[1] - x[0]) * 0.8 if len(x) > 1 else 1
+    ax.bar(x, c, width=width, color=NEG, alpha=0.6, label="complaints")
+    ax.set(ylabel="Complaints per period", xlabel="")
+    if "first_time_rate" in table:
+        r = table["first_time_rate"].rolling(rolling, center=True, min_periods=1).mean()
+        ax2 = ax.twinx()
+        ax2.plot(x, 100 * r, color=POS, linewidth=2.5, label="first-contact resolution")
+        ax2.set_ylabel("Solved at first contact (%)", color=POS)
+        ax2.set_ylim(0, 100)
+        ax.right_ax = ax2
+        h1, l1 = ax.get_legend_handles_labels()
+        h2, l2 = ax2.get_legend_handles_labels()
+        ax.legend(h1 + h2, l1 + l2, loc="lower left", fontsize="small", frameon=False)
+    return ax
+
+
+def needs_chart(table: pd.DataFrame, ax=None):
+    """Top-2-box share of each psychological need (from :func:`crmlearn.satisfaction.psychological_needs`).
+
+    With a grouping column (``by=``) the groups are drawn side by side.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    func = "needs_chart"
+    _need_table(table, ["need", "top_box_share"], func=func, made_by="crmlearn.satisfaction.psychological_needs")
+    ax = get_ax(ax, figsize=(8, 4.5))
+    extra = [c for c in table.columns if c not in ("need", "chinese", "mean", "top_box_share", "n")]
+    order = list(dict.fromkeys(table["need"]))
+    if extra:
+        by = extra[0]
+        groups = list(dict.fromkeys(table[by]))
+        w = 0.8 / len(groups)
+        for k, g in enumerate(groups):
+            sub = table[table[by] == g].set_index("need").reindex(order)
+            ax.bar(np.arange(len(order)) + k * w - 0.4 + w / 2, 100 * sub["top_box_share"], width=w,
+                   label=str(g))
+        ax.legend(frameon=False, fontsize="small")
+    else:
+        sub = table.set_index("need").reindex(order)
+        bars = ax.bar(np.arange(len(order)), 100 * sub["top_box_share"], color=POS)
+        ax.bar_label(bars, fmt="%.0f%%")
+    ax.set_xticks(np.arange(len(order)))
+    ax.set_xticklabels(order)
+    ax.set(ylabel="Say it matters (4-5 of 5), %", ylim=(0, 100), xlabel="Psychological need")
+    return ax
+
+
+def barrier_chart(table: pd.DataFrame, ax=None, *, barrier_name: str = "switching cost"):
+    """Switch rate of satisfied customers by barrier level (from :func:`crmlearn.loyalty.switching_by_barrier`).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    func = "barrier_chart"
+    _need_table(table, ["switch_rate", "n"], func=func, made_by="crmlearn.loyalty.switching_by_barrier")
+    ax = get_ax(ax, figsize=(8, 4.5))
+    bars = ax.bar([str(i) for i in table.index], 100 * table["switch_rate"], color=[NEG, NEUTRAL, POS][: len(table)]
+                  if len(table) == 3 else POS)
+    ax.bar_label(bars, fmt="%.0f%%")
+    if "all_satisfied_rate" in table.attrs:
+        ax.axhline(100 * table.attrs["all_satisfied_rate"], color="#34495e", linestyle="--",
+                   label="all satisfied customers")
+        ax.legend(frameon=False, fontsize="small")
+    ax.set(xlabel=f"{barrier_name.capitalize()} (thirds of the satisfied customers)",
+           ylabel="Switched within 12 months, %", ylim=(0, 100))
+    return ax

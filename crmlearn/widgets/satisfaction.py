@@ -111,3 +111,127 @@ def nps_widget(*, promoters: int = 50, detractors: int = 20, n: int = 200):
     box.controls = {"promoters": s_pro, "detractors": s_det, "n": s_n}
     update()
     return box
+
+
+__all__ += ["disconfirmation_widget", "servqual_weights_widget", "nps_threshold_widget"]
+
+
+def disconfirmation_widget(*, expectation: float = 5.0, performance: float = 5.5, tolerance: float = 0.5):
+    """Move the expectation and the perceived performance: the verdict follows live.
+
+    Uses :func:`crmlearn.satisfaction.disconfirmation` (through
+    :func:`crmlearn.plots.disconfirmation_chart`). ``.result`` is the verdict table.
+
+    Examples
+    --------
+    >>> w = disconfirmation_widget(expectation=5, performance=3)
+    >>> str(w.result["verdict"].iloc[0])
+    'dissatisfied'
+    """
+    import ipywidgets as W
+    import pandas as pd
+
+    from ..plots.satisfaction import disconfirmation_chart
+    from ..satisfaction import disconfirmation
+
+    style = {"description_width": "initial"}
+    s_exp = W.FloatSlider(value=expectation, min=1, max=7, step=0.1, description="Expectation", style=style)
+    s_per = W.FloatSlider(value=performance, min=1, max=7, step=0.1, description="Perceived performance",
+                          style=style)
+    s_tol = W.FloatSlider(value=tolerance, min=0, max=1.5, step=0.1, description="Tolerance", style=style)
+    out = W.Output()
+    box = W.VBox([W.HBox([s_exp, s_per, s_tol]), out])
+
+    def update(*_):
+        df = pd.DataFrame({"exp_item": [s_exp.value], "per_item": [s_per.value]})
+        box.result = disconfirmation(df, expected=["exp_item"], perceived=["per_item"], tolerance=s_tol.value)
+        show_figure(out, lambda ax: disconfirmation_chart(s_exp.value, s_per.value, tolerance=s_tol.value, ax=ax),
+                    figsize=(8, 3.2))
+
+    for s in (s_exp, s_per, s_tol):
+        s.observe(update, names="value")
+    box.controls = {"expectation": s_exp, "performance": s_per, "tolerance": s_tol}
+    update()
+    return box
+
+
+def servqual_weights_widget(survey=None):
+    """Give the five SERVQUAL dimensions importance points and watch the weighted overall gap.
+
+    Sliders: points (0-50) per dimension, normalised to weights. Uses
+    :func:`crmlearn.satisfaction.servqual` and :func:`crmlearn.plots.servqual_chart`. ``.result`` is
+    the SERVQUAL table; ``.result_overall`` its weighted overall gap.
+
+    Examples
+    --------
+    >>> w = servqual_weights_widget()
+    >>> w.result["level"].iloc[-1]
+    'overall'
+    """
+    import ipywidgets as W
+
+    from ..datasets import load_dataset
+    from ..plots.satisfaction import servqual_chart
+    from ..satisfaction import SERVQUAL_DIMENSIONS, servqual
+
+    data = load_dataset("survey") if survey is None else survey
+    style = {"description_width": "initial"}
+    sliders = {d: W.IntSlider(value=20, min=0, max=50, description=d, style=style) for d in SERVQUAL_DIMENSIONS}
+    label = W.HTML()
+    out = W.Output()
+    box = W.VBox([W.HBox(list(sliders.values())[:3]), W.HBox(list(sliders.values())[3:] + [label]), out])
+
+    def update(*_):
+        pts = {d: s.value for d, s in sliders.items()}
+        if sum(pts.values()) == 0:
+            pts = {d: 1 for d in pts}
+        table = servqual(data, weights=pts)
+        box.result = table
+        box.result_overall = float(table["gap"].iloc[-1])
+        label.value = f"<b>Weighted overall gap: {box.result_overall:+.2f}</b>"
+        show_figure(out, lambda ax: servqual_chart(table, ax=ax, level="dimension"), figsize=(8, 3.6))
+
+    for s in sliders.values():
+        s.observe(update, names="value")
+    box.controls = sliders
+    update()
+    return box
+
+
+def nps_threshold_widget(survey=None, *, promoter_min: int = 9, detractor_max: int = 6):
+    """Move the promoter and detractor cut-offs on the course survey and watch the NPS change.
+
+    Uses :func:`crmlearn.satisfaction.nps_cutoffs` and :func:`crmlearn.plots.nps_chart`.
+
+    Examples
+    --------
+    >>> w = nps_threshold_widget(promoter_min=9, detractor_max=6)
+    >>> bool(w.result["promoter_min"] == 9)
+    True
+    """
+    import ipywidgets as W
+
+    from ..datasets import load_dataset
+    from ..plots.satisfaction import nps_chart
+    from ..satisfaction import nps_cutoffs
+
+    data = load_dataset("survey") if survey is None else survey
+    style = {"description_width": "initial"}
+    s_pro = W.IntSlider(value=promoter_min, min=1, max=10, description="Promoter from", style=style)
+    s_det = W.IntSlider(value=detractor_max, min=0, max=9, description="Detractor up to", style=style)
+    out = W.Output()
+    box = W.VBox([W.HBox([s_pro, s_det]), out])
+
+    def update(*_):
+        if s_det.value >= s_pro.value:  # keep the passives between
+            s_det.value = s_pro.value - 1
+            return
+        result = nps_cutoffs(data["likelihood_to_recommend"], promoter_min=s_pro.value, detractor_max=s_det.value)
+        box.result = result
+        show_figure(out, lambda ax: nps_chart(result, ax=ax))
+
+    for s in (s_pro, s_det):
+        s.observe(update, names="value")
+    box.controls = {"promoter_min": s_pro, "detractor_max": s_det}
+    update()
+    return box
