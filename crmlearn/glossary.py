@@ -105,10 +105,10 @@ Lorenz curve | 洛伦兹曲线 | 4 | Plots the cumulative share of value against
 Gini coefficient | 基尼系数 | 4 | Twice the area between the diagonal and the Lorenz curve: 0 when every customer is worth the same, close to 1 when one customer is worth everything. | Gini; Gini index
 A/B/C classification | A、B、C三类; ABC分类 | 3; 4 | Three value classes by cumulative share of value (e.g. A up to 80%, B up to 95%); resources move from C to A. | ABC analysis; ABC classification
 Customer tier model | 客户层级模型 | 4 | The four-level model of platinum, gold, iron and lead customers. | tier model; customer pyramid tiers
-Platinum tier | 铂金层级 | 4 | The most profitable customers: heavy users, loyal, not sensitive to price. | platinum
+Platinum tier | 铂金层级 | 4 | The most profitable customers: long-standing users (恒久用户), fairly loyal, not very sensitive to price. | platinum
 Gold tier | 黄金层级 | 4 | Profitable customers that seek discounts and use several suppliers. | gold
 Iron tier | 钢铁层级 | 4 | Many customers that fill capacity but do not merit special treatment. | iron
-Lead tier | 重铅层级 | 4 | Customers who cost more than they bring and make heavy demands. | lead
+Lead tier | 重铅层级 | 4 | Customers who cannot bring profit (不能带来盈利) and make heavy demands on resources. | lead
 Grading indicators | 客户分级指标 | 4 | The measures used to grade customers, in four families: transaction, financial, contact and characteristic. | grading indicator
 Transaction indicators | 交易类指标 | 4 | Grading measures from orders: number, amount, profit, margin, returns, tenure, purchase cycle. | transaction indicator
 Financial indicators | 财务类指标 | 4 | Grading measures from invoices and payments: amounts received, collection cycle, arrears. | financial indicator
