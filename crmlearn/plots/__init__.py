@@ -7,14 +7,14 @@ here calls ``plt.show()``; notebooks do.
 The submodules are re-exported here, so ``from crmlearn.plots import pareto_chart``
 works for every plot.
 """
-from ._base import get_ax, cjk_font, use_cjk_font
+from ._base import get_ax, cjk_font, use_cjk_font, use_course_style
 from .course import *  # noqa: F401,F403
 from .grading import *  # noqa: F401,F403
 from .clv import *  # noqa: F401,F403
 from .satisfaction import *  # noqa: F401,F403
 from . import course, grading, clv, satisfaction
 
-__all__ = ["get_ax", "cjk_font", "use_cjk_font"]
+__all__ = ["get_ax", "cjk_font", "use_cjk_font", "use_course_style"]
 for _m in (course, grading, clv, satisfaction):
     __all__ += list(_m.__all__)
 del _m

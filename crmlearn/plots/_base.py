@@ -51,3 +51,8 @@ def use_cjk_font() -> str:
     matplotlib.rcParams["font.sans-serif"] = [name, *matplotlib.rcParams["font.sans-serif"]]
     matplotlib.rcParams["font.family"] = "sans-serif"
     return name
+
+
+from ._style import apply as use_course_style  # noqa: E402  (the course figure style, crmlearn/plots/_style.py)
+
+use_course_style()
