@@ -120,3 +120,14 @@ def test_cli_errors(tmp_path, capsys):
     assert "dayfirst" in capsys.readouterr().err
     assert main(["grade", ok, "--map", "customer=who", "--map", "date=when", "--map", "amount=how_much",
                  "--dayfirst", "yes", "-o", str(tmp_path / "g.csv")]) == 0
+
+
+def test_a_customer_with_only_returns_is_kept_and_graded_apart():
+    tx = pd.DataFrame({"customer_id": list("abcdefghijkl") + ["z"],
+                       "order_date": pd.date_range("2024-01-01", periods=13, freq="D"),
+                       "amount": [float(i + 1) for i in range(12)] + [-5.0],
+                       "is_return": [False] * 12 + [True]})
+    grades = customer_grades(tx, lifetime_value=False)
+    assert len(grades) == 13
+    assert grades.loc["z", "rfm_segment"] == "no purchase (returns only)"
+    assert grades.loc["z", "abc_class"] in {"A", "B", "C"}

@@ -36,8 +36,10 @@ SEGMENT_ACTIONS = {
     "general development": "New or occasional small buyers: low-cost nurture (newsletters, first-repeat offers).",
     "general retention": "Used to buy often, small and now quiet: a low-cost reminder, then let go if no answer.",
     "general win-back": "Small, rare and lapsed: serve at the lowest cost; do not spend on winning them back.",
+    "no purchase (returns only)": "Only returns in the period: check the returns and the account before any offer.",
 }
 
+NO_PURCHASE = ("no purchase (returns only)", "无购买（仅退货）")
 KMEANS_FEATURES = ("recency_days", "frequency", "monetary")
 K_RANGE = range(2, 7)
 HOLDOUT_SHARE = 0.25        # the last quarter of the history checks the lifetime-value model
@@ -91,21 +93,24 @@ def customer_grades(transactions: pd.DataFrame, *, as_of: Any = None, random_sta
 
     customers = _customers(transactions, as_of)
     out = customers.copy()
-    out["abc_class"] = abc_classify(customers, negative="clip")["abc_class"] if _has_negative(customers) \
-        else abc_classify(customers)["abc_class"]
-    out["pyramid_level"] = customer_pyramid(customers.assign(monetary=customers["monetary"].clip(lower=0)))["level"]
-    seg = rfm_segments(rfm_scores(customers.assign(monetary=customers["monetary"].clip(lower=0))))
+    # net spend below zero (more returned than bought) counts as 0 in the shares, as the report says
+    positive = customers.assign(monetary=customers["monetary"].clip(lower=0))
+    out["abc_class"] = abc_classify(positive)["abc_class"]
+    out["pyramid_level"] = customer_pyramid(positive)["level"]
+    # customers whose lines are all returns (or lost tenders) have no recency: kept, graded apart
+    bought = customers[customers["recency_days"].notna() & (customers["frequency"] > 0)]
+    seg = rfm_segments(rfm_scores(bought.assign(monetary=bought["monetary"].clip(lower=0))))
     for col in ("R", "F", "M", "rfm_score"):
-        out[col] = seg[col]
-    out["rfm_segment"] = seg["segment"]
-    out["rfm_segment_zh"] = seg["segment_zh"]
-    features = customers[list(KMEANS_FEATURES)].clip(lower=0)
+        out[col] = seg[col].reindex(out.index)
+    out["rfm_segment"] = seg["segment"].reindex(out.index).astype(object).fillna(NO_PURCHASE[0])
+    out["rfm_segment_zh"] = seg["segment_zh"].reindex(out.index).astype(object).fillna(NO_PURCHASE[1])
+    features = bought[list(KMEANS_FEATURES)].clip(lower=0)
     if len(features) >= 10:
         k_table = choose_k(features, features=list(KMEANS_FEATURES), k_range=K_RANGE, log=True,
                            random_state=random_state)
         k = int(k_table["silhouette"].idxmax())
         out["kmeans_segment"] = kmeans_segments(features, features=list(KMEANS_FEATURES), k=k, log=True,
-                                                random_state=random_state)["segment"]
+                                                random_state=random_state)["segment"].reindex(out.index)
     if lifetime_value:
         clv, notes = _lifetime_value(transactions, as_of=as_of)
         out.attrs["clv_notes"] = notes        # provenance for the report: why there is no CLV, or caveats
@@ -113,10 +118,6 @@ def customer_grades(transactions: pd.DataFrame, *, as_of: Any = None, random_sta
             out["p_alive"] = clv["p_alive"].reindex(out.index)
             out["clv_12m"] = clv["clv_12m"].reindex(out.index)
     return out
-
-
-def _has_negative(customers) -> bool:
-    return bool((customers["monetary"] < 0).any())
 
 
 def _fit_models(summary):
