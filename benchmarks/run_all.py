@@ -17,6 +17,7 @@ def main(argv: list[str]) -> int:
         ["bench_import.py"],
         ["bench_grading.py"] + (["--rows", "1000000"] if quick else []),
         ["bench_clv.py"] + (["--rows", "1000000", "--customers", "100000"] if quick else []),
+        ["bench_report.py"] + (["--rows", "200000"] if quick else []),
     ]
     status = 0
     for script, *args in runs:

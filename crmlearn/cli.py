@@ -203,7 +203,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=None, help="the course folder (default: found automatically)")
     p.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
     p.set_defaults(func=_cmd_lab)
+    _register_analysis(sub)
     return parser
+
+
+def _register_analysis(sub) -> None:
+    from crmlearn.report.commands import register
+
+    register(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
