@@ -203,7 +203,9 @@ def _table(df: pd.DataFrame, *, index: bool = True) -> str:
 
     safe = df.copy()
     for col in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[col]):
+        if pd.api.types.is_integer_dtype(safe[col]):
+            safe[col] = safe[col].map("{:,}".format)
+        elif not pd.api.types.is_numeric_dtype(safe[col]):
             safe[col] = safe[col].map(esc)
     safe.index = safe.index.map(esc)
     safe.index.name = esc(df.index.name)
