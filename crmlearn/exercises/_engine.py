@@ -86,10 +86,13 @@ True
 from __future__ import annotations
 
 import copy
+import ctypes
 import keyword
 import numbers
 import re
 import textwrap
+import threading
+import time
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ._compare import (
@@ -130,6 +133,74 @@ _REGISTRY: dict[str, dict[str, "Question"]] = {}
 def _short(text: str, width: int = 70) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+# ----------------------------------------------------------------------------------------
+# running the learner's code: a time limit, and nothing escapes
+# ----------------------------------------------------------------------------------------
+#: Seconds a learner's function may run on all test cases of one check together.
+DEFAULT_TIME_LIMIT = 10.0
+
+
+class _StopLearnerCode(BaseException):
+    """Raised inside a learner's function that ran past its time limit (or was interrupted)."""
+
+
+def _stop_thread(thread: threading.Thread) -> None:
+    """Ask ``thread`` to stop by raising :class:`_StopLearnerCode` in it at its next Python instruction.
+
+    This ends pure-Python loops such as ``while True: pass``. A thread blocked inside C code
+    (a long ``time.sleep``) stops when that call returns; it is a daemon thread, so it never keeps
+    the kernel from exiting, and ``check`` has already returned its verdict.
+    """
+    ident = thread.ident
+    if ident is None or not thread.is_alive():
+        return
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(_StopLearnerCode))
+
+
+def run_limited(func: Callable[[], Any], seconds: float) -> tuple[str, Any]:
+    """Run ``func()`` in a worker thread for at most ``seconds``.
+
+    Returns ``("ok", result)``, ``("raised", exception)`` for any exception (``SystemExit`` and
+    ``KeyboardInterrupt`` raised by the code included), ``("timeout", still_running)`` when the time
+    ran out, or ``("interrupted", None)`` when the learner pressed the interrupt key while waiting.
+    Never raises, never waits much longer than ``seconds`` (plus about one second to stop the code).
+    A thread works the same in a Jupyter kernel, a terminal and the test suite (nothing has to be
+    pickled or forked).
+
+    >>> run_limited(lambda: 6 * 7, 1)
+    ('ok', 42)
+    >>> run_limited(lambda: 1 / 0, 1)[0]
+    'raised'
+    """
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = func()
+        except _StopLearnerCode:
+            box["stopped"] = True
+        except BaseException as exc:  # SystemExit, KeyboardInterrupt and the rest become a verdict
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, name="crmlearn-check", daemon=True)
+    worker.start()
+    try:
+        worker.join(max(0.0, float(seconds)))
+    except KeyboardInterrupt:
+        _stop_thread(worker)
+        worker.join(1.0)
+        return "interrupted", None
+    if worker.is_alive():
+        _stop_thread(worker)
+        worker.join(1.0)
+        return "timeout", worker.is_alive()
+    if "error" in box:
+        return "raised", box["error"]
+    if "stopped" in box:
+        return "timeout", False
+    return "ok", box.get("value")
 
 
 class Question:
@@ -231,28 +302,47 @@ class Question:
             return "not attempted", ""
         try:
             expected = self.expected()
-        except Exception as exc:  # the course data, not the learner, is at fault
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # the course data, not the learner, is at fault
             return "error", (f"the expected answer could not be computed ({type(exc).__name__}: {exc}). "
                              "This is not your fault: check that the course data is in place "
                              "(crmlearn.load_dataset) and tell your instructor.")
         try:
             ok, message = self._compare(answer, expected)
-        except Exception as exc:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # SystemExit too: an odd answer object must not end the session
             return "wrong", (f"Your answer ({describe(answer)}) could not be compared with the expected one "
                              f"({type(exc).__name__}: {exc}).")
         if ok is None:  # the comparison found the answer unfinished (e.g. a function returning ____)
             return "not attempted", message
         return ("correct", message) if ok else ("wrong", message or "That is not the expected answer.")
 
-    def check(self, answer: Any) -> bool:
+    def check(self, answer: Any, *, record: bool | None = None) -> bool:
         """Check ``answer``: print a verdict and return True when it is correct.
 
         Never raises on a learner's answer: the untouched ``____`` reads "not attempted", and
-        ``None``, text where a number is due or a table of the wrong shape get a message.
+        ``None``, text where a number is due or a table of the wrong shape get a message. Code of
+        the learner's that raises (even ``SystemExit``), loops past the time limit or is stopped
+        with the interrupt key gives a verdict too.
+
+        Parameters
+        ----------
+        answer
+            The learner's answer (a value, a table or a function, by the kind of question).
+        record : bool, optional
+            Record the attempt in the learner's progress file. ``None`` (the default) follows the
+            question's own setting (on for the exercise notebooks). Chapter notebooks that
+            demonstrate a check pass ``record=False``, so running them never writes a
+            learner's progress.
         """
         try:
             status, message = self._evaluate(answer)
-        except Exception as exc:  # last line of defence: a learner never sees a traceback
+        except KeyboardInterrupt:
+            status, message = "error", ("the check was interrupted before it finished. Run the cell "
+                                        "again to check your answer.")
+        except BaseException as exc:  # last line of defence: a learner never sees a traceback
             status, message = "error", f"the checker failed ({type(exc).__name__}: {exc})."
         if status == "not attempted":
             print(f"⏳ {self.label}: {message or _NOT_ATTEMPTED}")
@@ -261,7 +351,7 @@ class Question:
             print(f"⚠️ {self.label}: {message}")
             return False
         solved = status == "correct"
-        if self.record:
+        if self.record if record is None else (bool(record) and self.record):
             try:
                 record_attempt(self.chapter, self.name, solved)
             except Exception:  # progress is a convenience; never block the exercise
@@ -400,14 +490,17 @@ class TableQuestion(Question):
     kind = "table"
 
     def __init__(self, *, tol: float = 1e-9, rtol: float = 1e-6, check_row_order: bool = False,
-                 check_column_order: bool = False, allow_extra_columns: bool = True, **kwargs: Any):
+                 check_column_order: bool = False, allow_extra_columns: bool = True,
+                 synonyms: Mapping[str, Iterable[str]] | None = None, **kwargs: Any):
         self.tol, self.rtol = float(tol), float(rtol)
+        self.synonyms = SynonymMap(synonyms)
         self.table_options = dict(check_row_order=check_row_order, check_column_order=check_column_order,
                                   allow_extra_columns=allow_extra_columns)
         super().__init__(**kwargs)
 
     def _compare(self, answer: Any, expected: Any) -> tuple[bool, str]:
-        return compare_table(answer, expected, tol=self.tol, rtol=self.rtol, **self.table_options)
+        return compare_table(answer, expected, tol=self.tol, rtol=self.rtol, synonyms=self.synonyms,
+                             **self.table_options)
 
 
 class Case:
@@ -464,9 +557,13 @@ class FunctionQuestion(Question):
 
     def __init__(self, *, reference: Callable[..., Any], cases: Callable[[], Sequence[Case]] | Sequence[Case],
                  tol: float = 1e-9, rtol: float = 1e-6, check_no_mutation: bool = True,
-                 synonyms: Mapping[str, Iterable[str]] | None = None, **kwargs: Any):
+                 synonyms: Mapping[str, Iterable[str]] | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
+                 **kwargs: Any):
         if not callable(reference):
             raise TypeError("FunctionQuestion: reference must be a function.")
+        if isinstance(time_limit, bool) or not isinstance(time_limit, numbers.Real) or not time_limit > 0:
+            raise ValueError(f"FunctionQuestion: time_limit must be a positive number of seconds, got {time_limit!r}.")
+        self.time_limit = float(time_limit)
         kwargs.setdefault("expected", None)
         self.reference = reference
         self._cases_source = cases
@@ -501,14 +598,28 @@ class FunctionQuestion(Question):
             return False, (f"Your answer is {describe(answer)}; a function is expected. Define it with "
                            f"def {self.answer_name}(...): ... and pass its name without brackets.")
         fname = getattr(answer, "__name__", "")
-        fname = fname if fname.isidentifier() else "your function"
+        fname = fname if isinstance(fname, str) and fname.isidentifier() else "your function"
+        deadline = time.monotonic() + self.time_limit
         for i, (case, exp) in enumerate(zip(self.cases(), expected), start=1):
             where = f"test case {i}" + (f" ({case.label})" if case.label else "")
             args, kwargs = copy.deepcopy((case.args, case.kwargs))
             pristine = copy.deepcopy((args, kwargs)) if self.check_no_mutation else None
-            try:
-                result = answer(*args, **kwargs)
-            except Exception as exc:
+            status, result = run_limited(lambda: answer(*args, **kwargs), deadline - time.monotonic())
+            if status == "timeout":
+                still = (" It is still running in the background: restart the kernel if the notebook "
+                         "becomes slow." if result else "")
+                return False, (f"{fname} did not finish within the time limit of {self.time_limit:g} s "
+                               f"(stopped on {where}). Look for a loop that never ends, e.g. a while loop "
+                               f"whose condition never becomes false.{still}")
+            if status == "interrupted":
+                return False, f"{fname} was interrupted on {where} before it finished; nothing was checked."
+            if status == "raised":
+                exc = result
+                if isinstance(exc, SystemExit):
+                    return False, (f"{fname} called sys.exit() (or exit()) on {where}. A function should "
+                                   "return its result, not end the program.")
+                if isinstance(exc, KeyboardInterrupt):
+                    return False, f"{fname} raised KeyboardInterrupt on {where}; nothing was checked."
                 return False, f"{fname} raised {type(exc).__name__} on {where}: {exc}"
             if contains_placeholder(result):
                 return None, f"{fname} still returns ____: {_NOT_ATTEMPTED}"
