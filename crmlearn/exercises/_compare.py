@@ -366,7 +366,7 @@ def compare_category(answer: Any, expected: Any, *, synonyms: SynonymMap,
     >>> compare_category("零售客户", "retail", synonyms=m)
     (True, '')
     >>> compare_category("business", "retail", synonyms=m, choices=["retail", "business"])[1]
-    "'business' is one of the options, but not the right one."
+    "'business' is not the right label for this case. Go back to the rule or definition and check it point by point."
     """
     label, problem = _as_label(answer)
     if problem:
@@ -378,7 +378,8 @@ def compare_category(answer: Any, expected: Any, *, synonyms: SynonymMap,
     choice_list = list(choices) if choices is not None else []
     choice_keys = {synonyms.key(c) for c in choice_list}
     if choice_list and synonyms.key(label) in choice_keys:
-        return False, f"{_fmt(str(label))} is one of the options, but not the right one."
+        return False, (f"{_fmt(str(label))} is not the right label for this case. Go back to the rule or "
+                       "definition and check it point by point.")
     if choice_list:
         return False, (f"{_fmt(str(label))} is not one of the options. "
                        f"Choose one of: {', '.join(str(c) for c in choice_list)}.")
@@ -427,7 +428,7 @@ def compare_set(answer: Any, expected: Iterable[Any], *, synonyms: SynonymMap | 
     """Compare two collections without regard to order or repeats; name missing and extra items.
 
     >>> compare_set(["Paper", "ink toner"], ["paper", "ink_toner", "software"])
-    (False, "Missing 1 item: 'software'.")
+    (False, 'You are missing 1 item.')
     """
     expected = list(expected)
     items, problem = _as_items(answer, what="a collection of items (list or set)")
@@ -446,8 +447,10 @@ def compare_set(answer: Any, expected: Iterable[Any], *, synonyms: SynonymMap | 
             and {_item_key(v, synonyms) for v in answer.index} == set(exp_keys)):
         return False, ("Your Series holds the right items in its index, not in its values: "
                        "use .index (e.g. list(counts.index)).")
+    # The missing items are never named (that would give the answer away); the learner's own
+    # extra items may be.
     if missing:
-        parts.append(f"Missing {len(missing)} item{'s' if len(missing) > 1 else ''}: {_fmt_items(missing)}.")
+        parts.append(f"You are missing {len(missing)} item{'s' if len(missing) > 1 else ''}.")
     if extra:
         parts.append(f"{len(extra)} item{'s' if len(extra) > 1 else ''} should not be there: {_fmt_items(extra)}.")
     return False, " ".join(parts)
@@ -533,8 +536,13 @@ def _compare_column(a: pd.Series, e: pd.Series, *, col_label: str, tol: float, r
     n_bad = int((~ok).sum())
     more = f" ({n_bad - 1:,} more rows differ)" if n_bad > 1 else ""
     verb = "differ" if col_label == "Values" else "differs"
-    return False, (f"{col_label} {verb} for {_row_name(e.index, e.index[pos])}: "
-                   f"expected {_fmt(_as_python_scalar(e.iloc[pos]))}, got {_fmt(_as_python_scalar(a.iloc[pos]))}"
+    got, exp = _as_python_scalar(a.iloc[pos]), _as_python_scalar(e.iloc[pos])
+    how = ""
+    if isinstance(got, numbers.Real) and isinstance(exp, numbers.Real) and not isinstance(got, bool):
+        if not (math.isnan(float(got)) or math.isnan(float(exp))):
+            how = " (too high)" if float(got) > float(exp) else " (too low)"
+    # the expected value is not shown: that would give the answer away
+    return False, (f"{col_label} {verb} for {_row_name(e.index, e.index[pos])}: yours is {_fmt(got)}{how}"
                    f"{more}.")
 
 
@@ -552,7 +560,7 @@ def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float
 
     >>> e = pd.Series([1.0, 2.0], index=pd.Index(["C1", "C2"], name="customer_id"), name="x")
     >>> compare_table(pd.Series([1.0, 2.5], index=e.index), e)
-    (False, 'Values differ for customer_id C2: expected 2, got 2.5.')
+    (False, 'Values differ for customer_id C2: yours is 2.5 (too high).')
     """
     is_series = isinstance(expected, pd.Series)
     kind = "a Series" if is_series else "a DataFrame"

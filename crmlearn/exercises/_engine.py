@@ -224,7 +224,19 @@ class Question:
     explanation : str
         A short explanation shown with the solution and after a correct answer.
     wrong : sequence
-        Typical wrong answers (values or zero-argument callables); the test suite checks each fails.
+        Typical wrong answers: values or zero-argument callables, or pairs ``(wrong, message)`` whose
+        message says what the mistake probably was (without giving the answer); a learner's answer
+        that matches ``wrong`` gets that message. The test suite checks each fails with its message.
+    judgement : bool, default False
+        The question asks for a judgement (classify a case, choose an action, pick the customers
+        that fit a rule, interpret a figure) rather than a number read off a table.
+    setup : str, optional
+        The chapter's setup code (one cell in the exercise notebook), run before ``solution_code``
+        by :meth:`run_solution`.
+    leak_context : sequence of str, optional
+        Words that identify the case asked about (a customer id, a scenario's key word). The answer
+        leak test counts a label that is one of the taught options as leaked only when it appears
+        together with these words in the chapter notebook.
     title : str, optional
         A short title for the progress table; defaults to the start of the prompt.
     record : bool, default True
@@ -235,7 +247,9 @@ class Question:
 
     def __init__(self, *, chapter: str, name: str, prompt: str, expected: Any, solution_code: str,
                  answer_name: str, hints: Sequence[str] = (), explanation: str = "",
-                 wrong: Sequence[Any] = (), title: str | None = None, record: bool = True):
+                 wrong: Sequence[Any] = (), title: str | None = None, record: bool = True,
+                 judgement: bool = False, setup: str = "", leak_context: Sequence[str] = (),
+                 starter: str | None = None):
         for param, value in (("chapter", chapter), ("name", name), ("prompt", prompt)):
             if not isinstance(value, str) or not value.strip():
                 raise TypeError(f"{type(self).__name__}: {param} must be a non-empty string, got {value!r}.")
@@ -254,7 +268,21 @@ class Question:
         self.answer_name = answer_name
         self.hints = list(hints)
         self.explanation = textwrap.dedent(explanation).strip()
-        self.wrong = list(wrong)
+        # ``wrong`` items are a value (or zero-argument callable) or a pair (value, message): the
+        # message is what the learner sees when the answer matches that typical mistake.
+        self.wrong = []
+        self.mistakes: list[tuple[Any, str]] = []
+        for item in wrong:
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
+                self.wrong.append(item[0])
+                self.mistakes.append(item)
+            else:
+                self.wrong.append(item)
+        self.judgement = bool(judgement)
+        self.setup = textwrap.dedent(setup).strip("\n")
+        self.leak_context = tuple(leak_context)
+        if starter is not None:
+            self.starter = starter
         self.title = title or _short(self.prompt, 60)
         self.record = record
         self._cache: dict[str, Any] = {}
@@ -317,7 +345,25 @@ class Question:
                              f"({type(exc).__name__}: {exc}).")
         if ok is None:  # the comparison found the answer unfinished (e.g. a function returning ____)
             return "not attempted", message
+        if not ok:
+            targeted = self._targeted_message(answer)
+            if targeted:
+                return "wrong", targeted
         return ("correct", message) if ok else ("wrong", message or "That is not the expected answer.")
+
+    def _targeted_message(self, answer: Any) -> str:
+        """The message of the first typical mistake that ``answer`` matches ('' when none does)."""
+        for wrong, message in self.mistakes:
+            try:
+                value = self._mistake_value(wrong)
+                if self._compare(answer, value)[0]:
+                    return message
+            except Exception:
+                continue
+        return ""
+
+    def _mistake_value(self, wrong: Any) -> Any:
+        return wrong() if callable(wrong) else wrong
 
     def check(self, answer: Any, *, record: bool | None = None) -> bool:
         """Check ``answer``: print a verdict and return True when it is correct.
@@ -393,8 +439,10 @@ class Question:
             print(textwrap.fill(self.explanation, 92))
 
     def run_solution(self) -> Any:
-        """Execute the official solution in a fresh namespace and return ``answer_name`` (for tests)."""
+        """Execute the chapter setup and the official solution in a fresh namespace; return ``answer_name``."""
         namespace: dict[str, Any] = {"__name__": f"crmlearn_solution_{self.chapter}_{self.name}"}
+        if self.setup:
+            exec(compile(self.setup, f"<setup {self.chapter}>", "exec"), namespace)
         exec(compile(self.solution_code, f"<solution {self.label}>", "exec"), namespace)
         if self.answer_name not in namespace:
             raise NameError(f"{self.label}: the solution code does not define {self.answer_name!r}.")
@@ -636,6 +684,32 @@ class FunctionQuestion(Question):
     def wrong_answers(self) -> list[Any]:
         """Typical wrong functions (they are answers themselves, not producers of answers)."""
         return list(self.wrong)
+
+    def _targeted_message(self, answer: Any) -> str:
+        """The message of the typical wrong function that gives the same results as ``answer``."""
+        if not callable(answer):
+            return ""
+        learner = self._results(answer)
+        if learner is None:
+            return ""
+        for wrong, message in self.mistakes:
+            theirs = self._results(wrong)
+            if theirs is not None and all(compare_auto(a, b, tol=self.tol, rtol=self.rtol, synonyms=self.synonyms,
+                                                       **self.table_options)[0] for a, b in zip(learner, theirs)):
+                return message
+        return ""
+
+    def _results(self, func: Callable[..., Any]) -> list[Any] | None:
+        """``func`` on fresh copies of every case (None when it fails, is slow or returns ____)."""
+        out = []
+        deadline = time.monotonic() + min(self.time_limit, 5.0)
+        for case in self.cases():
+            args, kwargs = copy.deepcopy((case.args, case.kwargs))
+            status, result = run_limited(lambda: func(*args, **kwargs), deadline - time.monotonic())
+            if status != "ok" or contains_placeholder(result):
+                return None
+            out.append(result)
+        return out
 
 
 # ----------------------------------------------------------------------------------------
