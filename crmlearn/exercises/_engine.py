@@ -119,6 +119,7 @@ __all__ = [
     "FunctionQuestion",
     "Case",
     "chapter_functions",
+    "teach",
     "all_questions",
     "progress",
     "reset_progress",
@@ -441,6 +442,10 @@ class Question:
     def run_solution(self) -> Any:
         """Execute the chapter setup and the official solution in a fresh namespace; return ``answer_name``."""
         namespace: dict[str, Any] = {"__name__": f"crmlearn_solution_{self.chapter}_{self.name}"}
+        if _CHAPTER_RE.match(self.chapter):  # as in the exercise notebook: the chapter module is ``ex``
+            import importlib
+
+            namespace["ex"] = importlib.import_module(f"crmlearn.exercises.{self.chapter}")
         if self.setup:
             exec(compile(self.setup, f"<setup {self.chapter}>", "exec"), namespace)
         exec(compile(self.solution_code, f"<solution {self.label}>", "exec"), namespace)
@@ -795,6 +800,32 @@ def reset_progress(chapter: Any = None) -> None:
     removed = clear_progress(key)
     where = f"for {key}" if key else "for all chapters"
     print(f"Progress {where} reset ({removed} question{'s' if removed != 1 else ''} forgotten; file: {progress_file()}).")
+
+
+def teach(q: Question, *, mistakes: Sequence[tuple[Any, str]], judgement: bool = False,
+          setup: str | None = None, leak_context: Sequence[str] = (), starter: str | None = None,
+          choices: Iterable[Any] | None = None) -> Question:
+    """Give a question its teaching parts after it was made (used by the chapter modules).
+
+    ``mistakes`` replaces ``wrong``: pairs (typical wrong answer, targeted message); ``judgement``,
+    ``setup``, ``leak_context`` and ``starter`` as in :class:`Question`; ``choices`` names the taught
+    options of a list or set question (for the answer leak test).
+    """
+    q.wrong = [w for w, _ in mistakes]
+    q.mistakes = [(w, m) for w, m in mistakes]
+    q.judgement = bool(judgement)
+    if setup is not None:
+        q.setup = textwrap.dedent(setup).strip("\n")
+        # the setup cell already loads what a solution needs: do not print it again
+        prefix = q.setup.strip()
+        if q.solution_code.strip().startswith(prefix):
+            q.solution_code = textwrap.dedent(q.solution_code.strip()[len(prefix):]).strip("\n")
+    q.leak_context = tuple(leak_context)
+    if starter is not None:
+        q.starter = starter
+    if choices is not None:
+        q.choices = list(choices)
+    return q
 
 
 def chapter_functions(chapter: str) -> tuple[Callable[[], list[Question]], Callable[[], Any], Callable[[], None]]:
