@@ -748,10 +748,8 @@ teach(q5, setup=SETUP, leak_context=["retail", "region", "per customer"], starte
      else "Southwest",
      "That region is the best across all customers (or one of the weakest for private buyers); keep only the "
      "retail customers."),
-    (lambda: str(_cust()[_cust()["nature_type"] == "retail"].groupby("region", observed=True).size().idxmax())
-     if str(_cust()[_cust()["nature_type"] == "retail"].groupby("region", observed=True).size().idxmax())
-     != str(_retail_by_region().idxmax()) else "Northeast",
-     "That region has many retail customers (or a low average); the question asks for the highest average."),
+    (lambda: str(_retail_by_region().idxmin()),
+     "That region has the lowest average per retail customer; the question asks for the highest."),
 ])
 teach(q6, setup=SETUP, starter="from crmlearn.segmentation import choose_k\n\nbest_k = ex.____", mistakes=[
     (lambda: 8 if _best_k() != 8 else 7,
