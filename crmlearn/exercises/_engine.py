@@ -653,11 +653,14 @@ class FunctionQuestion(Question):
         fname = getattr(answer, "__name__", "")
         fname = fname if isinstance(fname, str) and fname.isidentifier() else "your function"
         deadline = time.monotonic() + self.time_limit
+        self._ran_cleanly = False
         for i, (case, exp) in enumerate(zip(self.cases(), expected), start=1):
             where = f"test case {i}" + (f" ({case.label})" if case.label else "")
             args, kwargs = copy.deepcopy((case.args, case.kwargs))
             pristine = copy.deepcopy((args, kwargs)) if self.check_no_mutation else None
             status, result = run_limited(lambda: answer(*args, **kwargs), deadline - time.monotonic())
+            if status != "ok":
+                self._ran_cleanly = False
             if status == "timeout":
                 still = (" It is still running in the background: restart the kernel if the notebook "
                          "becomes slow." if result else "")
@@ -674,6 +677,7 @@ class FunctionQuestion(Question):
                 if isinstance(exc, KeyboardInterrupt):
                     return False, f"{fname} raised KeyboardInterrupt on {where}; nothing was checked."
                 return False, f"{fname} raised {type(exc).__name__} on {where}: {exc}"
+            self._ran_cleanly = True
             if contains_placeholder(result):
                 return None, f"{fname} still returns ____: {_NOT_ATTEMPTED}"
             ok, message = compare_auto(result, exp, tol=self.tol, rtol=self.rtol, synonyms=self.synonyms,
@@ -692,8 +696,8 @@ class FunctionQuestion(Question):
 
     def _targeted_message(self, answer: Any) -> str:
         """The message of the typical wrong function that gives the same results as ``answer``."""
-        if not callable(answer):
-            return ""
+        if not callable(answer) or not getattr(self, "_ran_cleanly", False):
+            return ""   # a function that timed out or raised already has its verdict; do not run it again
         learner = self._results(answer)
         if learner is None:
             return ""
