@@ -298,7 +298,7 @@ class Question:
     @property
     def _ref(self) -> str:
         """How an exercise notebook refers to the question (chapter modules are imported as ``ex``)."""
-        return f"ex.{self.name}" if self.record and _CHAPTER_RE.match(self.chapter) else self.name
+        return f"ex.{self.name}" if _CHAPTER_RE.match(self.chapter) else self.name
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.label}: {_short(self.prompt, 60)}>"

@@ -319,4 +319,30 @@ q7 = FunctionQuestion(**_q(
     starter="def revenue_by_line(transactions):\n    # your code here\n    return ex.____",
 ))
 
+# --- a demonstration question for the chapter notebook (not one of the exercises) ----------------
+#: ``ex.demo`` shows in notebooks/00_welcome.ipynb how a check, a hint and a solution look. It is not
+#: among ``questions()`` and never records progress (``record=False``), so running the chapter
+#: writes nothing to the learner's record, and its answer (printed in the chapter) gives no exercise away.
+demo = NumberQuestion(
+    chapter=CHAPTER, name="demo", title="How many customers? (a demonstration)", record=False,
+    prompt="""
+        How many customers does Huaxin have? The `customers` table has one row per customer.
+        Store the number in `n_customers`.
+    """,
+    expected=lambda: int(_table("customers")["customer_id"].nunique()),
+    setup=SETUP,
+    solution_code="""
+        n_customers = len(customers)
+    """,
+    answer_name="n_customers",
+    hints=["Load the table first: customers = crmlearn.load_dataset(\"customers\").",
+           "len(table) is the number of rows; table.shape gives (rows, columns)."],
+    explanation="The customers table has one row per customer, so its length is the number of customers.",
+    tol=0, rtol=0,
+    wrong=[(lambda: len(_table("customers_raw")),
+            "That is the messy CRM export, which holds duplicate records; count the clean customers table."),
+           (lambda: int(len(_orders())), "You counted order lines, not customers.")],
+    starter="n_customers = ex.____",
+)
+
 questions, progress, reset_progress = chapter_functions(CHAPTER)
