@@ -134,7 +134,7 @@ q3 = CategoryQuestion(**_q(
     """,
     expected=lambda: str(_revenue_by_type(2024).idxmax()),
     choices=NATURE_TYPES,
-    leak_context=["2024", "revenue"],
+    leak_context=["2024", "revenue", "type"],
     solution_code="""
         with_type = orders.merge(customers[["customer_id", "nature_type"]], on="customer_id")
         by_type = with_type[with_type["order_date"].dt.year == 2024].groupby("nature_type", observed=True)["amount"].sum()

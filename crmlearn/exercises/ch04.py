@@ -363,12 +363,13 @@ q7 = NumberQuestion(
     """,
     answer_name="top_level_share",
     hints=[
-        "The summary table is indexed by level: levels.loc[\"top\", ...].",
-        "The column value_share is the level's revenue divided by total revenue "
+        "Pass value=\"frequency\" to customer_pyramid so the customers are ranked and shared by orders; "
+        "the summary table is indexed by level: levels.loc[\"top\", ...].",
+        "The column value_share is the level's orders divided by all orders "
         "(customer_share would be the 1% of customers).",
     ],
-    explanation="1% of the customers bring close to a fifth of the revenue: each of them is worth "
-                "dozens of average customers.",
+    explanation="Compare with the top level's share of revenue in the chapter: Huaxin's biggest customers "
+                "are also its most frequent buyers, so the two pyramids have nearly the same top.",
     tol=0.0005,
     wrong=[lambda: float(_vip_pyramid().loc["top", "customer_share"]), lambda: 100 * _top_level_value_share()],
 )
