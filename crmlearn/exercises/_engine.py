@@ -120,6 +120,7 @@ __all__ = [
     "Case",
     "chapter_functions",
     "teach",
+    "LazyList",
     "all_questions",
     "progress",
     "reset_progress",
@@ -804,6 +805,46 @@ def reset_progress(chapter: Any = None) -> None:
     removed = clear_progress(key)
     where = f"for {key}" if key else "for all chapters"
     print(f"Progress {where} reset ({removed} question{'s' if removed != 1 else ''} forgotten; file: {progress_file()}).")
+
+
+class LazyList(list):
+    """A list whose items are computed from the course data on first use (e.g. ``ex.PANEL``).
+
+    A chapter module can offer a list of customer ids at import time without loading any data:
+
+    >>> ids = LazyList(lambda: ["C1", "C2"])
+    >>> ids, len(ids), ids[0]
+    (['C1', 'C2'], 2, 'C1')
+    """
+
+    def __init__(self, make: Callable[[], Iterable[Any]]):
+        super().__init__()
+        self._make = make
+
+    def _fill(self) -> None:
+        if self._make is not None:
+            make, self._make = self._make, None
+            self.extend(make())
+
+    def __iter__(self):
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+    def __getitem__(self, i):
+        self._fill()
+        return super().__getitem__(i)
+
+    def __contains__(self, item: Any) -> bool:
+        self._fill()
+        return super().__contains__(item)
+
+    def __repr__(self) -> str:
+        self._fill()
+        return super().__repr__()
 
 
 def teach(q: Question, *, mistakes: Sequence[tuple[Any, str]], judgement: bool = False,

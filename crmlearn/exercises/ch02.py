@@ -14,6 +14,7 @@ import textwrap
 from functools import lru_cache
 
 from ._engine import (
+    LazyList,
     teach,
     Case,
     CategoryQuestion,
@@ -633,30 +634,6 @@ q13 = NumberQuestion(
 # --- q14: pick the customers that fit a rule --------------------------------------------------------
 
 
-class _Panel(list):
-    """The twelve customer ids of q14, computed from the course data on first use."""
-
-    def _fill(self):
-        if not list.__len__(self):
-            self.extend(_panel())
-
-    def __iter__(self):
-        self._fill()
-        return list.__iter__(self)
-
-    def __len__(self):
-        self._fill()
-        return list.__len__(self)
-
-    def __getitem__(self, i):
-        self._fill()
-        return list.__getitem__(self, i)
-
-    def __repr__(self):
-        self._fill()
-        return list.__repr__(self)
-
-
 def churn_rate_all():
     from crmlearn.retention import churn_rate
 
@@ -814,6 +791,6 @@ teach(q14, setup=SETUP, judgement=True, starter="visit = ex.____", mistakes=[
 ])
 
 #: The twelve customers of q14.
-PANEL = _Panel()
+PANEL = LazyList(_panel)
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ._engine import (
     SetQuestion,
+    LazyList,
     teach,
     Case,
     CategoryQuestion,
@@ -646,32 +647,8 @@ def _panel():
     return [str(i) for i in _tiers().index[300:312]]
 
 
-class _Panel(list):
-    """The twelve customer ids of q14, computed from the course data on first use."""
-
-    def _fill(self):
-        if not list.__len__(self):
-            self.extend(_panel())
-
-    def __iter__(self):
-        self._fill()
-        return list.__iter__(self)
-
-    def __len__(self):
-        self._fill()
-        return list.__len__(self)
-
-    def __getitem__(self, i):
-        self._fill()
-        return list.__getitem__(self, i)
-
-    def __repr__(self):
-        self._fill()
-        return list.__repr__(self)
-
-
 #: The twelve customers of q14.
-PANEL = _Panel()
+PANEL = LazyList(_panel)
 
 
 def _panel_in(tier: str, tiers=None):
