@@ -173,6 +173,31 @@ def _cmd_lab(args: argparse.Namespace) -> int:
             continue
 
 
+def _port(text: str) -> int:
+    """``--port``: a whole number from 1 to 65535 (argparse turns the error into a usage message, exit 2)."""
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 65535, got {text!r}") from None
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 65535, got {value}")
+    return value
+
+
+def _chapter_number(text: str) -> int:
+    """``--chapter`` of the glossary: 0 to 9 (``4``, ``04`` or ``ch04``)."""
+    raw = str(text).strip().lower()
+    digits = raw[2:] if raw.startswith("ch") else raw
+    if not digits.isdigit() or not 0 <= int(digits) <= 9:
+        raise argparse.ArgumentTypeError(f"must be a chapter from 0 to 9 (e.g. 4 or ch04), got {text!r}")
+    return int(digits)
+
+
+def _chapter_key(text: str) -> str:
+    """``--chapter`` of progress: the chapter key ``chNN``."""
+    return f"ch{_chapter_number(text):02d}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``crmlearn`` command."""
     parser = argparse.ArgumentParser(
@@ -189,16 +214,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("glossary", help="look up a term in the English-Chinese glossary")
     p.add_argument("term", nargs="*", help="the term, in English or Chinese (e.g. RFM, 客户分级, 'churn rate')")
-    p.add_argument("--chapter", type=int, default=None, help="list the key terms of a chapter (0-9)")
+    p.add_argument("--chapter", type=_chapter_number, default=None, help="list the key terms of a chapter (0-9)")
     p.set_defaults(func=_cmd_glossary)
 
     p = sub.add_parser("progress", help="show what you have solved in the exercises")
-    p.add_argument("--chapter", default=None, help="one chapter, e.g. 4 or ch04")
+    p.add_argument("--chapter", type=_chapter_key, default=None, help="one chapter, e.g. 4 or ch04")
     p.add_argument("-v", "--verbose", action="store_true", help="list every question")
     p.set_defaults(func=_cmd_progress)
 
     p = sub.add_parser("lab", help="start JupyterLab on the course (opens the welcome notebook)")
-    p.add_argument("--port", type=int, default=None, help="port to listen on (default: Jupyter's choice)")
+    p.add_argument("--port", type=_port, default=None, help="port to listen on (default: Jupyter's choice)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     p.add_argument("--root", default=None, help="the course folder (default: found automatically)")
     p.add_argument("--dry-run", action="store_true", help="print the command instead of running it")

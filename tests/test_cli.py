@@ -113,3 +113,37 @@ def test_lab_dry_run_passes_options_through(tmp_path):
     res = run("lab", "--dry-run", "--root", str(tmp_path))
     assert res.returncode == 0 and f"--ServerApp.root_dir={tmp_path}" in res.stdout
     assert "00_welcome" not in res.stdout and "not found" in res.stderr
+
+
+@pytest.mark.parametrize("port", ["abc", "-1", "0", "70000", "80.5", ""])
+def test_bad_port_is_a_usage_error_not_a_traceback(port):
+    res = run("lab", "--dry-run", "--port", port)
+    assert res.returncode == 2, (res.stdout, res.stderr)
+    assert "Traceback" not in res.stderr
+    assert "--port" in res.stderr and "1 to 65535" in res.stderr and "usage:" in res.stderr
+
+
+@pytest.mark.parametrize("chapter", ["abc", "12", "-3", "ch4x"])
+def test_bad_chapter_is_a_usage_error(chapter):
+    for command in (["progress", "--chapter", chapter], ["glossary", "--chapter", chapter]):
+        res = run(*command)
+        assert res.returncode == 2 and "Traceback" not in res.stderr, (command, res.stderr)
+        assert "chapter from 0 to 9" in res.stderr
+
+
+@pytest.mark.parametrize("content", ['{"questions": {"ch00/q1": {"attempts": "many"}}}',
+                                     '{"version": 1, "questions": {"ch00/q1": {"solved": "yes", "attempts": 2}}}',
+                                     '{"version": 1, "questions": {"ch00/q1": {"chapter": "ch00", "attem',
+                                     '[1, 2, 3]', '\x00\xff garbage'])
+def test_progress_command_on_a_damaged_file_prints_a_notice_and_works(tmp_path, monkeypatch, content):
+    monkeypatch.setenv("CRMLEARN_HOME", str(tmp_path))
+    (tmp_path / "progress.json").write_text(content, encoding="utf-8", errors="surrogateescape")
+    res = run("progress", "--chapter", "ch00")
+    assert res.returncode == 0, res.stderr
+    assert "Traceback" not in res.stderr
+    notice = [line for line in res.stderr.splitlines() if "damaged" in line]
+    assert len(notice) == 1 and "fresh record" in notice[0], res.stderr
+    assert "ch00: 0 of" in res.stdout
+    assert len(list(tmp_path.glob("progress.json.corrupt-*"))) == 1
+    res = run("progress")   # the fresh record reads cleanly: no second notice
+    assert res.returncode == 0 and "damaged" not in res.stderr

@@ -1,8 +1,19 @@
 """Write an exercise notebook from its chapter module: ``exercises/exNN_name.ipynb``.
 
-The questions' prompts, answer names and starters live in ``crmlearn.exercises.chNN``; this
-script lays them out the same way for every chapter, so the notebook and the checks never
-drift apart. Run it after changing a chapter module, then ``make notebooks`` to execute it.
+The questions' prompts, answer names, starters and the chapter's setup live in
+``crmlearn.exercises.chNN``; this script lays them out the same way for every chapter, so the
+notebook and the checks never drift apart:
+
+* one import cell (``from crmlearn.exercises import chNN as ex``: no ``____`` in any import) and
+  one setup cell (the module's ``SETUP``: the data every question uses, loaded once);
+* per question: the prompt (with "judgement" marked), a starter cell that leaves ``ex.____`` to
+  fill in, and a check cell;
+* the learner's progress at the end.
+
+The builder refuses a starter whose default arguments would print as ``<object object at 0x...>``
+in ``help()``, and a starter that loads data (that belongs in the setup cell).
+
+Run it after changing a chapter module, then execute the notebook with tools/run_notebooks.py.
 
 Usage: python tools/build_exercises.py ch00 exercises/ex00_welcome.ipynb ["Title · 中文"]
 """
@@ -10,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -17,16 +29,28 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+", re.I)
+
 
 def starter(q) -> str:
-    """The starter cell: the answer variable set to ____ (a function stub for function questions)."""
+    """The starter cell: the answer variable set to ex.____ (a function stub for function questions)."""
     custom = getattr(q, "starter", None)
     if custom:
-        return textwrap.dedent(custom).strip("\n")
-    if q.kind == "function":
+        text = textwrap.dedent(custom).strip("\n")
+    elif q.kind == "function":
         signature = inspect.signature(q.reference).replace(return_annotation=inspect.Signature.empty)
-        return f"def {q.answer_name}{signature}:\n    # your code here\n    return ____"
-    return f"{q.answer_name} = ____"
+        for p in signature.parameters.values():
+            if p.default is not inspect.Parameter.empty and _ADDRESS.search(repr(p.default)):
+                raise ValueError(f"{q.label}: the default of {p.name!r} has no readable repr ({p.default!r}); "
+                                 "give it one or write the starter by hand.")
+        text = f"def {q.answer_name}{signature}:\n    # your code here\n    return ex.____"
+    else:
+        text = f"{q.answer_name} = ex.____"
+    if "load_dataset" in text:
+        raise ValueError(f"{q.label}: the starter loads data; that belongs in the chapter's SETUP.")
+    if re.search(r"(?<![\w.])____", text):
+        raise ValueError(f"{q.label}: write the blank as ex.____ (the notebook imports nothing named ____).")
+    return text
 
 
 def build(chapter: str, title: str | None = None) -> nbformat.NotebookNode:
@@ -35,20 +59,23 @@ def build(chapter: str, title: str | None = None) -> nbformat.NotebookNode:
     intro = doc.split("\n\n")[0].strip()
     number = int(chapter[2:])
     title = title or intro.split(":", 1)[-1].strip().rstrip(".")
+    setup = textwrap.dedent(getattr(module, "SETUP", "")).strip("\n")
     cells = [
         new_markdown_cell(
             f"# Exercises {number} · {title}\n\n{intro}\n\n"
-            "Fill in each `____`, run the cell, then run the check below it. Stuck? "
-            "`ex.qN.hint()` gives a hint (`ex.qN.hint(2)` the next one) and `ex.qN.solution()` the worked "
-            "solution. Your progress is kept between sessions: `ex.progress()` at the end shows it."),
-        new_code_cell(f"import crmlearn\nfrom crmlearn.exercises import ____\nfrom crmlearn.exercises import {chapter} as ex"),
+            "Run the two cells below first (the second loads the data every question uses). Then, for "
+            "each question, replace `ex.____` with your code, run the cell, then run the check below it. "
+            "Stuck? `ex.qN.hint()` gives a hint (`ex.qN.hint(2)` the next one) and `ex.qN.solution()` the "
+            "worked solution. Your progress is kept between sessions: `ex.progress()` at the end shows it."),
+        new_code_cell(f"from crmlearn.exercises import {chapter} as ex"),
     ]
+    if setup:
+        cells.append(new_code_cell(setup))
     for i, q in enumerate(module.questions(), start=1):
-        cells.append(new_markdown_cell(f"## Question {i} · {q.title}\n\n{q.prompt}"))
+        kind = " · *judgement*" if getattr(q, "judgement", False) else ""
+        cells.append(new_markdown_cell(f"## Question {i} · {q.title}{kind}\n\n{q.prompt}"))
         cells.append(new_code_cell(starter(q)))
         cells.append(new_code_cell(f"ex.{q.name}.check({q.answer_name})"))
-        cells.append(new_markdown_cell(
-            f"Stuck? Run `ex.{q.name}.hint()` (then `ex.{q.name}.hint(2)`), or `ex.{q.name}.solution()`."))
     cells.append(new_markdown_cell("## Your progress"))
     cells.append(new_code_cell("ex.progress()"))
     cells[-1].metadata["tags"] = ["nbval-ignore-output"]

@@ -2,12 +2,20 @@
 
 In an exercise notebook::
 
-    from crmlearn.exercises import ____, ch00 as ex
-    n_customers = ____            # the starter cell: replace ____ with your code
-    ex.q1.check(n_customers)      # prints a verdict, returns True/False
+    from crmlearn.exercises import ch00 as ex
+    # one setup cell (the chapter module's SETUP) loads the data every question uses
+    n_buyers_2023 = ex.____       # the starter cell: replace ex.____ with your code
+    ex.q1.check(n_buyers_2023)    # prints a verdict, returns True/False
     ex.q1.hint(); ex.q1.hint(2)   # hints in steps
     ex.q1.solution()              # the worked solution
     ex.progress()                 # what you have solved so far (this chapter)
+
+A learner's function answer runs with a time limit (10 s by default); an endless loop,
+``sys.exit()`` or any exception in it gives a verdict, never a traceback.
+
+In a chapter notebook, demonstrate a check with ``record=False`` so that running the chapter never
+writes the learner's progress: ``ex.demo.check(len(customers), record=False)`` (chapter 0 has a
+``demo`` question for this; it is not one of the exercises).
 
 ``crmlearn.exercises.progress()`` shows every chapter; ``reset_progress()`` forgets the
 record (it lives in ``$CRMLEARN_HOME/progress.json``, by default ``~/.crmlearn``).

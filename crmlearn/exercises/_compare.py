@@ -17,6 +17,7 @@ import pandas as pd
 __all__ = [
     "describe",
     "normalize_text",
+    "label_key",
     "SynonymMap",
     "COMMON_SYNONYMS",
     "compare_number",
@@ -104,15 +105,35 @@ def _as_python_scalar(value: Any) -> Any:
     return value
 
 
+_T2S = None
+
+
+def _to_simplified(text: str) -> str:
+    """Traditional Chinese characters to simplified ones (OpenCC's Python port, loaded on first use)."""
+    global _T2S
+    if not any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return text
+    if _T2S is None:
+        try:
+            import opencc
+
+            _T2S = opencc.OpenCC("t2s").convert
+        except Exception:  # the package is optional here: without it traditional text stays as it is
+            _T2S = lambda t: t  # noqa: E731
+    return _T2S(text)
+
+
 def normalize_text(value: Any) -> str:
-    """Lower-case text without spaces, underscores or hyphens (full-width folded).
+    """Lower-case text without spaces, underscores or hyphens (full-width folded, traditional → simplified).
 
     >>> normalize_text("  Ink_Toner ")
     'inktoner'
     >>> normalize_text("Ａ类")
     'a类'
+    >>> normalize_text("鉑金") == normalize_text("铂金")
+    True
     """
-    text = unicodedata.normalize("NFKC", str(value)).casefold()
+    text = _to_simplified(unicodedata.normalize("NFKC", str(value)).casefold())
     return "".join(ch for ch in text if not ch.isspace() and ch not in "_-")
 
 
@@ -201,6 +222,28 @@ class SynonymMap:
         if label is not None:
             return normalize_text(label)
         return min(self._forms(str(value)), key=len)
+
+
+_DEFAULT_MAP: "SynonymMap | None" = None
+
+
+def _DEFAULT_SYNONYMS() -> SynonymMap:
+    global _DEFAULT_MAP
+    if _DEFAULT_MAP is None:
+        _DEFAULT_MAP = SynonymMap()
+    return _DEFAULT_MAP
+
+
+def label_key(value: Any, synonyms: SynonymMap | None = None) -> str:
+    """The one comparison key of a text label, used by every kind of answer.
+
+    Case, spaces, ``_``/``-``, full-width forms, traditional characters and the English/Chinese
+    synonyms (the common ones and the question's own) do not matter:
+
+    >>> label_key("Platinum") == label_key(" platinum ") == label_key("铂金") == label_key("鉑金")
+    True
+    """
+    return (synonyms if synonyms is not None else _DEFAULT_SYNONYMS()).key(value)
 
 
 # --------------------------------------------------------------------------------------
@@ -323,7 +366,7 @@ def compare_category(answer: Any, expected: Any, *, synonyms: SynonymMap,
     >>> compare_category("零售客户", "retail", synonyms=m)
     (True, '')
     >>> compare_category("business", "retail", synonyms=m, choices=["retail", "business"])[1]
-    "'business' is one of the options, but not the right one."
+    "'business' is not the right label for this case. Go back to the rule or definition and check it point by point."
     """
     label, problem = _as_label(answer)
     if problem:
@@ -335,7 +378,8 @@ def compare_category(answer: Any, expected: Any, *, synonyms: SynonymMap,
     choice_list = list(choices) if choices is not None else []
     choice_keys = {synonyms.key(c) for c in choice_list}
     if choice_list and synonyms.key(label) in choice_keys:
-        return False, f"{_fmt(str(label))} is one of the options, but not the right one."
+        return False, (f"{_fmt(str(label))} is not the right label for this case. Go back to the rule or "
+                       "definition and check it point by point.")
     if choice_list:
         return False, (f"{_fmt(str(label))} is not one of the options. "
                        f"Choose one of: {', '.join(str(c) for c in choice_list)}.")
@@ -371,7 +415,7 @@ def _as_items(answer: Any, *, what: str) -> tuple[list | None, str]:
 
 def _item_key(value: Any, synonyms: SynonymMap | None) -> Any:
     if isinstance(value, str):
-        return ("s", synonyms.key(value) if synonyms is not None else normalize_text(value))
+        return ("s", label_key(value, synonyms))
     if isinstance(value, (bool, np.bool_)):
         return ("b", bool(value))
     if isinstance(value, numbers.Real):
@@ -384,7 +428,7 @@ def compare_set(answer: Any, expected: Iterable[Any], *, synonyms: SynonymMap | 
     """Compare two collections without regard to order or repeats; name missing and extra items.
 
     >>> compare_set(["Paper", "ink toner"], ["paper", "ink_toner", "software"])
-    (False, "Missing 1 item: 'software'.")
+    (False, 'You are missing 1 item.')
     """
     expected = list(expected)
     items, problem = _as_items(answer, what="a collection of items (list or set)")
@@ -403,8 +447,10 @@ def compare_set(answer: Any, expected: Iterable[Any], *, synonyms: SynonymMap | 
             and {_item_key(v, synonyms) for v in answer.index} == set(exp_keys)):
         return False, ("Your Series holds the right items in its index, not in its values: "
                        "use .index (e.g. list(counts.index)).")
+    # The missing items are never named (that would give the answer away); the learner's own
+    # extra items may be.
     if missing:
-        parts.append(f"Missing {len(missing)} item{'s' if len(missing) > 1 else ''}: {_fmt_items(missing)}.")
+        parts.append(f"You are missing {len(missing)} item{'s' if len(missing) > 1 else ''}.")
     if extra:
         parts.append(f"{len(extra)} item{'s' if len(extra) > 1 else ''} should not be there: {_fmt_items(extra)}.")
     return False, " ".join(parts)
@@ -460,7 +506,8 @@ def _is_numeric(s: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype)
 
 
-def _compare_column(a: pd.Series, e: pd.Series, *, col_label: str, tol: float, rtol: float) -> tuple[bool, str]:
+def _compare_column(a: pd.Series, e: pd.Series, *, col_label: str, tol: float, rtol: float,
+                    synonyms: "SynonymMap | None" = None) -> tuple[bool, str]:
     """Compare two aligned columns; name the first row that differs."""
     if _is_numeric(e):
         if not _is_numeric(a):
@@ -479,8 +526,8 @@ def _compare_column(a: pd.Series, e: pd.Series, *, col_label: str, tol: float, r
         ae = a.astype(object)
         ee = e.astype(object)
         both_na = (ae.isna() & ee.isna()).to_numpy()
-        a_txt = ae.map(lambda v: normalize_text(v) if isinstance(v, str) else v)
-        e_txt = ee.map(lambda v: normalize_text(v) if isinstance(v, str) else v)
+        a_txt = ae.map(lambda v: label_key(v, synonyms) if isinstance(v, str) else v)
+        e_txt = ee.map(lambda v: label_key(v, synonyms) if isinstance(v, str) else v)
         ok = (a_txt.to_numpy() == e_txt.to_numpy()) | both_na
     ok = np.asarray(ok, dtype=bool)
     if ok.all():
@@ -489,19 +536,31 @@ def _compare_column(a: pd.Series, e: pd.Series, *, col_label: str, tol: float, r
     n_bad = int((~ok).sum())
     more = f" ({n_bad - 1:,} more rows differ)" if n_bad > 1 else ""
     verb = "differ" if col_label == "Values" else "differs"
-    return False, (f"{col_label} {verb} for {_row_name(e.index, e.index[pos])}: "
-                   f"expected {_fmt(_as_python_scalar(e.iloc[pos]))}, got {_fmt(_as_python_scalar(a.iloc[pos]))}"
+    got, exp = _as_python_scalar(a.iloc[pos]), _as_python_scalar(e.iloc[pos])
+    how = ""
+    if isinstance(got, numbers.Real) and isinstance(exp, numbers.Real) and not isinstance(got, bool):
+        if not (math.isnan(float(got)) or math.isnan(float(exp))):
+            how = " (too high)" if float(got) > float(exp) else " (too low)"
+    # the expected value is not shown: that would give the answer away
+    return False, (f"{col_label} {verb} for {_row_name(e.index, e.index[pos])}: yours is {_fmt(got)}{how}"
                    f"{more}.")
+
+
+def _label_index(index: pd.Index, synonyms: "SynonymMap | None") -> pd.Index:
+    """Text index labels replaced by their label key (so 'Platinum ' and '铂金' match 'platinum')."""
+    if isinstance(index, pd.MultiIndex) or not any(isinstance(v, str) for v in index[:1000]):
+        return index
+    return pd.Index([label_key(v, synonyms) if isinstance(v, str) else v for v in index], name=index.name)
 
 
 def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float = 1e-9, rtol: float = 1e-6,
                   check_row_order: bool = False, check_column_order: bool = False,
-                  allow_extra_columns: bool = True) -> tuple[bool, str]:
+                  allow_extra_columns: bool = True, synonyms: "SynonymMap | None" = None) -> tuple[bool, str]:
     """Compare a DataFrame or Series: kind, shape, index labels, columns, then values.
 
     >>> e = pd.Series([1.0, 2.0], index=pd.Index(["C1", "C2"], name="customer_id"), name="x")
     >>> compare_table(pd.Series([1.0, 2.5], index=e.index), e)
-    (False, 'Values differ for customer_id C2: expected 2, got 2.5.')
+    (False, 'Values differ for customer_id C2: yours is 2.5 (too high).')
     """
     is_series = isinstance(expected, pd.Series)
     kind = "a Series" if is_series else "a DataFrame"
@@ -541,7 +600,16 @@ def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float
             return False, (f"Your answer is {describe(answer)}; a pandas DataFrame with {len(expected):,} rows and "
                            f"columns {list(expected.columns)} is expected.")
 
-    # --- rows: the index labels -----------------------------------------------------
+    # --- rows: the index labels (text labels compared like categories) --------------
+    if synonyms is None:
+        synonyms = _DEFAULT_SYNONYMS()
+    exp_keys = _label_index(expected.index, synonyms)
+    if exp_keys is not expected.index and exp_keys.is_unique:
+        shown = dict(zip(exp_keys, expected.index))
+        ans_keys = _label_index(answer.index, synonyms)
+        expected = expected.set_axis(pd.Index(list(shown.values()), name=expected.index.name), axis=0)
+        answer = answer.set_axis(pd.Index([shown.get(k, orig) for k, orig in zip(ans_keys, answer.index)],
+                                          name=answer.index.name), axis=0)
     idx_name = expected.index.name
     if not answer.index.is_unique:
         dup = answer.index[answer.index.duplicated()][0]
@@ -569,7 +637,7 @@ def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float
 
     # --- columns ------------------------------------------------------------------------
     if is_series:
-        return _compare_column(answer, expected, col_label="Values", tol=tol, rtol=rtol)
+        return _compare_column(answer, expected, col_label="Values", tol=tol, rtol=rtol, synonyms=synonyms)
     missing_cols = [c for c in expected.columns if c not in answer.columns]
     if missing_cols:
         return False, (f"Missing column{'s' if len(missing_cols) > 1 else ''}: {_fmt_items(missing_cols)}. "
@@ -580,7 +648,8 @@ def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float
     if check_column_order and [c for c in answer.columns if c in expected.columns] != list(expected.columns):
         return False, f"The columns are not in the expected order: {list(expected.columns)}."
     for col in expected.columns:
-        ok, msg = _compare_column(answer[col], expected[col], col_label=f"Column {col!r}", tol=tol, rtol=rtol)
+        ok, msg = _compare_column(answer[col], expected[col], col_label=f"Column {col!r}", tol=tol, rtol=rtol,
+                                  synonyms=synonyms)
         if not ok:
             return False, msg
     return True, ""
@@ -590,7 +659,7 @@ def compare_auto(answer: Any, expected: Any, *, tol: float = 1e-9, rtol: float =
                  synonyms: SynonymMap | None = None, **table_options: Any) -> tuple[bool, str]:
     """Pick the comparison from the kind of the expected value (used for function questions)."""
     if isinstance(expected, (pd.DataFrame, pd.Series)):
-        return compare_table(answer, expected, tol=tol, rtol=rtol, **table_options)
+        return compare_table(answer, expected, tol=tol, rtol=rtol, synonyms=synonyms, **table_options)
     if isinstance(expected, (bool, np.bool_)):
         if isinstance(answer, (bool, np.bool_)):
             return (bool(answer) == bool(expected)), ("" if bool(answer) == bool(expected)

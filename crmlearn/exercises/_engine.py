@@ -86,10 +86,13 @@ True
 from __future__ import annotations
 
 import copy
+import ctypes
 import keyword
 import numbers
 import re
 import textwrap
+import threading
+import time
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ._compare import (
@@ -116,6 +119,8 @@ __all__ = [
     "FunctionQuestion",
     "Case",
     "chapter_functions",
+    "teach",
+    "LazyList",
     "all_questions",
     "progress",
     "reset_progress",
@@ -130,6 +135,74 @@ _REGISTRY: dict[str, dict[str, "Question"]] = {}
 def _short(text: str, width: int = 70) -> str:
     line = " ".join(str(text).split())
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+# ----------------------------------------------------------------------------------------
+# running the learner's code: a time limit, and nothing escapes
+# ----------------------------------------------------------------------------------------
+#: Seconds a learner's function may run on all test cases of one check together.
+DEFAULT_TIME_LIMIT = 10.0
+
+
+class _StopLearnerCode(BaseException):
+    """Raised inside a learner's function that ran past its time limit (or was interrupted)."""
+
+
+def _stop_thread(thread: threading.Thread) -> None:
+    """Ask ``thread`` to stop by raising :class:`_StopLearnerCode` in it at its next Python instruction.
+
+    This ends pure-Python loops such as ``while True: pass``. A thread blocked inside C code
+    (a long ``time.sleep``) stops when that call returns; it is a daemon thread, so it never keeps
+    the kernel from exiting, and ``check`` has already returned its verdict.
+    """
+    ident = thread.ident
+    if ident is None or not thread.is_alive():
+        return
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(_StopLearnerCode))
+
+
+def run_limited(func: Callable[[], Any], seconds: float) -> tuple[str, Any]:
+    """Run ``func()`` in a worker thread for at most ``seconds``.
+
+    Returns ``("ok", result)``, ``("raised", exception)`` for any exception (``SystemExit`` and
+    ``KeyboardInterrupt`` raised by the code included), ``("timeout", still_running)`` when the time
+    ran out, or ``("interrupted", None)`` when the learner pressed the interrupt key while waiting.
+    Never raises, never waits much longer than ``seconds`` (plus about one second to stop the code).
+    A thread works the same in a Jupyter kernel, a terminal and the test suite (nothing has to be
+    pickled or forked).
+
+    >>> run_limited(lambda: 6 * 7, 1)
+    ('ok', 42)
+    >>> run_limited(lambda: 1 / 0, 1)[0]
+    'raised'
+    """
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = func()
+        except _StopLearnerCode:
+            box["stopped"] = True
+        except BaseException as exc:  # SystemExit, KeyboardInterrupt and the rest become a verdict
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, name="crmlearn-check", daemon=True)
+    worker.start()
+    try:
+        worker.join(max(0.0, float(seconds)))
+    except KeyboardInterrupt:
+        _stop_thread(worker)
+        worker.join(1.0)
+        return "interrupted", None
+    if worker.is_alive():
+        _stop_thread(worker)
+        worker.join(1.0)
+        return "timeout", worker.is_alive()
+    if "error" in box:
+        return "raised", box["error"]
+    if "stopped" in box:
+        return "timeout", False
+    return "ok", box.get("value")
 
 
 class Question:
@@ -153,7 +226,19 @@ class Question:
     explanation : str
         A short explanation shown with the solution and after a correct answer.
     wrong : sequence
-        Typical wrong answers (values or zero-argument callables); the test suite checks each fails.
+        Typical wrong answers: values or zero-argument callables, or pairs ``(wrong, message)`` whose
+        message says what the mistake probably was (without giving the answer); a learner's answer
+        that matches ``wrong`` gets that message. The test suite checks each fails with its message.
+    judgement : bool, default False
+        The question asks for a judgement (classify a case, choose an action, pick the customers
+        that fit a rule, interpret a figure) rather than a number read off a table.
+    setup : str, optional
+        The chapter's setup code (one cell in the exercise notebook), run before ``solution_code``
+        by :meth:`run_solution`.
+    leak_context : sequence of str, optional
+        Words that identify the case asked about (a customer id, a scenario's key word). The answer
+        leak test counts a label that is one of the taught options as leaked only when it appears
+        together with these words in the chapter notebook.
     title : str, optional
         A short title for the progress table; defaults to the start of the prompt.
     record : bool, default True
@@ -164,7 +249,9 @@ class Question:
 
     def __init__(self, *, chapter: str, name: str, prompt: str, expected: Any, solution_code: str,
                  answer_name: str, hints: Sequence[str] = (), explanation: str = "",
-                 wrong: Sequence[Any] = (), title: str | None = None, record: bool = True):
+                 wrong: Sequence[Any] = (), title: str | None = None, record: bool = True,
+                 judgement: bool = False, setup: str = "", leak_context: Sequence[str] = (),
+                 starter: str | None = None):
         for param, value in (("chapter", chapter), ("name", name), ("prompt", prompt)):
             if not isinstance(value, str) or not value.strip():
                 raise TypeError(f"{type(self).__name__}: {param} must be a non-empty string, got {value!r}.")
@@ -183,7 +270,21 @@ class Question:
         self.answer_name = answer_name
         self.hints = list(hints)
         self.explanation = textwrap.dedent(explanation).strip()
-        self.wrong = list(wrong)
+        # ``wrong`` items are a value (or zero-argument callable) or a pair (value, message): the
+        # message is what the learner sees when the answer matches that typical mistake.
+        self.wrong = []
+        self.mistakes: list[tuple[Any, str]] = []
+        for item in wrong:
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
+                self.wrong.append(item[0])
+                self.mistakes.append(item)
+            else:
+                self.wrong.append(item)
+        self.judgement = bool(judgement)
+        self.setup = textwrap.dedent(setup).strip("\n")
+        self.leak_context = tuple(leak_context)
+        if starter is not None:
+            self.starter = starter
         self.title = title or _short(self.prompt, 60)
         self.record = record
         self._cache: dict[str, Any] = {}
@@ -198,7 +299,7 @@ class Question:
     @property
     def _ref(self) -> str:
         """How an exercise notebook refers to the question (chapter modules are imported as ``ex``)."""
-        return f"ex.{self.name}" if self.record and _CHAPTER_RE.match(self.chapter) else self.name
+        return f"ex.{self.name}" if _CHAPTER_RE.match(self.chapter) else self.name
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.label}: {_short(self.prompt, 60)}>"
@@ -231,28 +332,65 @@ class Question:
             return "not attempted", ""
         try:
             expected = self.expected()
-        except Exception as exc:  # the course data, not the learner, is at fault
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # the course data, not the learner, is at fault
             return "error", (f"the expected answer could not be computed ({type(exc).__name__}: {exc}). "
                              "This is not your fault: check that the course data is in place "
                              "(crmlearn.load_dataset) and tell your instructor.")
         try:
             ok, message = self._compare(answer, expected)
-        except Exception as exc:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # SystemExit too: an odd answer object must not end the session
             return "wrong", (f"Your answer ({describe(answer)}) could not be compared with the expected one "
                              f"({type(exc).__name__}: {exc}).")
         if ok is None:  # the comparison found the answer unfinished (e.g. a function returning ____)
             return "not attempted", message
+        if not ok:
+            targeted = self._targeted_message(answer)
+            if targeted:
+                return "wrong", targeted
         return ("correct", message) if ok else ("wrong", message or "That is not the expected answer.")
 
-    def check(self, answer: Any) -> bool:
+    def _targeted_message(self, answer: Any) -> str:
+        """The message of the first typical mistake that ``answer`` matches ('' when none does)."""
+        for wrong, message in self.mistakes:
+            try:
+                value = self._mistake_value(wrong)
+                if self._compare(answer, value)[0]:
+                    return message
+            except Exception:
+                continue
+        return ""
+
+    def _mistake_value(self, wrong: Any) -> Any:
+        return wrong() if callable(wrong) else wrong
+
+    def check(self, answer: Any, *, record: bool | None = None) -> bool:
         """Check ``answer``: print a verdict and return True when it is correct.
 
         Never raises on a learner's answer: the untouched ``____`` reads "not attempted", and
-        ``None``, text where a number is due or a table of the wrong shape get a message.
+        ``None``, text where a number is due or a table of the wrong shape get a message. Code of
+        the learner's that raises (even ``SystemExit``), loops past the time limit or is stopped
+        with the interrupt key gives a verdict too.
+
+        Parameters
+        ----------
+        answer
+            The learner's answer (a value, a table or a function, by the kind of question).
+        record : bool, optional
+            Record the attempt in the learner's progress file. ``None`` (the default) follows the
+            question's own setting (on for the exercise notebooks). Chapter notebooks that
+            demonstrate a check pass ``record=False``, so running them never writes a
+            learner's progress.
         """
         try:
             status, message = self._evaluate(answer)
-        except Exception as exc:  # last line of defence: a learner never sees a traceback
+        except KeyboardInterrupt:
+            status, message = "error", ("the check was interrupted before it finished. Run the cell "
+                                        "again to check your answer.")
+        except BaseException as exc:  # last line of defence: a learner never sees a traceback
             status, message = "error", f"the checker failed ({type(exc).__name__}: {exc})."
         if status == "not attempted":
             print(f"⏳ {self.label}: {message or _NOT_ATTEMPTED}")
@@ -261,7 +399,7 @@ class Question:
             print(f"⚠️ {self.label}: {message}")
             return False
         solved = status == "correct"
-        if self.record:
+        if self.record if record is None else (bool(record) and self.record):
             try:
                 record_attempt(self.chapter, self.name, solved)
             except Exception:  # progress is a convenience; never block the exercise
@@ -303,8 +441,14 @@ class Question:
             print(textwrap.fill(self.explanation, 92))
 
     def run_solution(self) -> Any:
-        """Execute the official solution in a fresh namespace and return ``answer_name`` (for tests)."""
+        """Execute the chapter setup and the official solution in a fresh namespace; return ``answer_name``."""
         namespace: dict[str, Any] = {"__name__": f"crmlearn_solution_{self.chapter}_{self.name}"}
+        if _CHAPTER_RE.match(self.chapter):  # as in the exercise notebook: the chapter module is ``ex``
+            import importlib
+
+            namespace["ex"] = importlib.import_module(f"crmlearn.exercises.{self.chapter}")
+        if self.setup:
+            exec(compile(self.setup, f"<setup {self.chapter}>", "exec"), namespace)
         exec(compile(self.solution_code, f"<solution {self.label}>", "exec"), namespace)
         if self.answer_name not in namespace:
             raise NameError(f"{self.label}: the solution code does not define {self.answer_name!r}.")
@@ -400,14 +544,17 @@ class TableQuestion(Question):
     kind = "table"
 
     def __init__(self, *, tol: float = 1e-9, rtol: float = 1e-6, check_row_order: bool = False,
-                 check_column_order: bool = False, allow_extra_columns: bool = True, **kwargs: Any):
+                 check_column_order: bool = False, allow_extra_columns: bool = True,
+                 synonyms: Mapping[str, Iterable[str]] | None = None, **kwargs: Any):
         self.tol, self.rtol = float(tol), float(rtol)
+        self.synonyms = SynonymMap(synonyms)
         self.table_options = dict(check_row_order=check_row_order, check_column_order=check_column_order,
                                   allow_extra_columns=allow_extra_columns)
         super().__init__(**kwargs)
 
     def _compare(self, answer: Any, expected: Any) -> tuple[bool, str]:
-        return compare_table(answer, expected, tol=self.tol, rtol=self.rtol, **self.table_options)
+        return compare_table(answer, expected, tol=self.tol, rtol=self.rtol, synonyms=self.synonyms,
+                             **self.table_options)
 
 
 class Case:
@@ -464,9 +611,13 @@ class FunctionQuestion(Question):
 
     def __init__(self, *, reference: Callable[..., Any], cases: Callable[[], Sequence[Case]] | Sequence[Case],
                  tol: float = 1e-9, rtol: float = 1e-6, check_no_mutation: bool = True,
-                 synonyms: Mapping[str, Iterable[str]] | None = None, **kwargs: Any):
+                 synonyms: Mapping[str, Iterable[str]] | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
+                 **kwargs: Any):
         if not callable(reference):
             raise TypeError("FunctionQuestion: reference must be a function.")
+        if isinstance(time_limit, bool) or not isinstance(time_limit, numbers.Real) or not time_limit > 0:
+            raise ValueError(f"FunctionQuestion: time_limit must be a positive number of seconds, got {time_limit!r}.")
+        self.time_limit = float(time_limit)
         kwargs.setdefault("expected", None)
         self.reference = reference
         self._cases_source = cases
@@ -501,15 +652,33 @@ class FunctionQuestion(Question):
             return False, (f"Your answer is {describe(answer)}; a function is expected. Define it with "
                            f"def {self.answer_name}(...): ... and pass its name without brackets.")
         fname = getattr(answer, "__name__", "")
-        fname = fname if fname.isidentifier() else "your function"
+        fname = fname if isinstance(fname, str) and fname.isidentifier() else "your function"
+        deadline = time.monotonic() + self.time_limit
+        self._ran_cleanly = False
         for i, (case, exp) in enumerate(zip(self.cases(), expected), start=1):
             where = f"test case {i}" + (f" ({case.label})" if case.label else "")
             args, kwargs = copy.deepcopy((case.args, case.kwargs))
             pristine = copy.deepcopy((args, kwargs)) if self.check_no_mutation else None
-            try:
-                result = answer(*args, **kwargs)
-            except Exception as exc:
+            status, result = run_limited(lambda: answer(*args, **kwargs), deadline - time.monotonic())
+            if status != "ok":
+                self._ran_cleanly = False
+            if status == "timeout":
+                still = (" It is still running in the background: restart the kernel if the notebook "
+                         "becomes slow." if result else "")
+                return False, (f"{fname} did not finish within the time limit of {self.time_limit:g} s "
+                               f"(stopped on {where}). Look for a loop that never ends, e.g. a while loop "
+                               f"whose condition never becomes false.{still}")
+            if status == "interrupted":
+                return False, f"{fname} was interrupted on {where} before it finished; nothing was checked."
+            if status == "raised":
+                exc = result
+                if isinstance(exc, SystemExit):
+                    return False, (f"{fname} called sys.exit() (or exit()) on {where}. A function should "
+                                   "return its result, not end the program.")
+                if isinstance(exc, KeyboardInterrupt):
+                    return False, f"{fname} raised KeyboardInterrupt on {where}; nothing was checked."
                 return False, f"{fname} raised {type(exc).__name__} on {where}: {exc}"
+            self._ran_cleanly = True
             if contains_placeholder(result):
                 return None, f"{fname} still returns ____: {_NOT_ATTEMPTED}"
             ok, message = compare_auto(result, exp, tol=self.tol, rtol=self.rtol, synonyms=self.synonyms,
@@ -525,6 +694,32 @@ class FunctionQuestion(Question):
     def wrong_answers(self) -> list[Any]:
         """Typical wrong functions (they are answers themselves, not producers of answers)."""
         return list(self.wrong)
+
+    def _targeted_message(self, answer: Any) -> str:
+        """The message of the typical wrong function that gives the same results as ``answer``."""
+        if not callable(answer) or not getattr(self, "_ran_cleanly", False):
+            return ""   # a function that timed out or raised already has its verdict; do not run it again
+        learner = self._results(answer)
+        if learner is None:
+            return ""
+        for wrong, message in self.mistakes:
+            theirs = self._results(wrong)
+            if theirs is not None and all(compare_auto(a, b, tol=self.tol, rtol=self.rtol, synonyms=self.synonyms,
+                                                       **self.table_options)[0] for a, b in zip(learner, theirs)):
+                return message
+        return ""
+
+    def _results(self, func: Callable[..., Any]) -> list[Any] | None:
+        """``func`` on fresh copies of every case (None when it fails, is slow or returns ____)."""
+        out = []
+        deadline = time.monotonic() + min(self.time_limit, 5.0)
+        for case in self.cases():
+            args, kwargs = copy.deepcopy((case.args, case.kwargs))
+            status, result = run_limited(lambda: func(*args, **kwargs), deadline - time.monotonic())
+            if status != "ok" or contains_placeholder(result):
+                return None
+            out.append(result)
+        return out
 
 
 # ----------------------------------------------------------------------------------------
@@ -610,6 +805,72 @@ def reset_progress(chapter: Any = None) -> None:
     removed = clear_progress(key)
     where = f"for {key}" if key else "for all chapters"
     print(f"Progress {where} reset ({removed} question{'s' if removed != 1 else ''} forgotten; file: {progress_file()}).")
+
+
+class LazyList(list):
+    """A list whose items are computed from the course data on first use (e.g. ``ex.PANEL``).
+
+    A chapter module can offer a list of customer ids at import time without loading any data:
+
+    >>> ids = LazyList(lambda: ["C1", "C2"])
+    >>> ids, len(ids), ids[0]
+    (['C1', 'C2'], 2, 'C1')
+    """
+
+    def __init__(self, make: Callable[[], Iterable[Any]]):
+        super().__init__()
+        self._make = make
+
+    def _fill(self) -> None:
+        if self._make is not None:
+            make, self._make = self._make, None
+            self.extend(make())
+
+    def __iter__(self):
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+    def __getitem__(self, i):
+        self._fill()
+        return super().__getitem__(i)
+
+    def __contains__(self, item: Any) -> bool:
+        self._fill()
+        return super().__contains__(item)
+
+    def __repr__(self) -> str:
+        self._fill()
+        return super().__repr__()
+
+
+def teach(q: Question, *, mistakes: Sequence[tuple[Any, str]], judgement: bool = False,
+          setup: str | None = None, leak_context: Sequence[str] = (), starter: str | None = None,
+          choices: Iterable[Any] | None = None) -> Question:
+    """Give a question its teaching parts after it was made (used by the chapter modules).
+
+    ``mistakes`` replaces ``wrong``: pairs (typical wrong answer, targeted message); ``judgement``,
+    ``setup``, ``leak_context`` and ``starter`` as in :class:`Question`; ``choices`` names the taught
+    options of a list or set question (for the answer leak test).
+    """
+    q.wrong = [w for w, _ in mistakes]
+    q.mistakes = [(w, m) for w, m in mistakes]
+    q.judgement = bool(judgement)
+    if setup is not None:
+        q.setup = textwrap.dedent(setup).strip("\n")
+        # the setup cell already loads what a solution needs: do not print it again
+        prefix = q.setup.strip()
+        if q.solution_code.strip().startswith(prefix):
+            q.solution_code = textwrap.dedent(q.solution_code.strip()[len(prefix):]).strip("\n")
+    q.leak_context = tuple(leak_context)
+    if starter is not None:
+        q.starter = starter
+    if choices is not None:
+        q.choices = list(choices)
+    return q
 
 
 def chapter_functions(chapter: str) -> tuple[Callable[[], list[Question]], Callable[[], Any], Callable[[], None]]:

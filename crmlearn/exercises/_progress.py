@@ -11,15 +11,18 @@ What: one entry per question, keyed ``"ch04/q1"``::
                                "last_attempt": "...", "solved_at": "..."}}}
 
 ``solved`` stays true once a question was answered correctly. Writes are atomic (a
-temporary file, then ``os.replace``). A damaged file is kept as
-``progress.json.corrupt-<time>`` and a fresh record started; a home folder that cannot
-be written to gives one warning per session, and the exercises keep working.
+temporary file, then ``os.replace``). A damaged file (not JSON, truncated, or with fields of the
+wrong type such as ``"attempts": "many"``) is kept as ``progress.json.corrupt-<time>``, a fresh
+record is started, and a one-line notice says so on standard error (once per session); a home
+folder that cannot be written to gives one warning per session, and the exercises keep working.
+Nothing here raises on a damaged or unreadable file.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import json
 import os
+import sys
 import tempfile
 import warnings
 from pathlib import Path
@@ -56,10 +59,38 @@ def _empty() -> dict[str, Any]:
     return {"version": _VERSION, "questions": {}}
 
 
+def _notice_once(key: str, message: str) -> None:
+    """A one-line notice on standard error (once per session and key): no warning machinery, no traceback."""
+    if key not in _warned:
+        _warned.add(key)
+        try:
+            print(" ".join(message.split()), file=sys.stderr)
+        except Exception:  # a closed stderr must not break the exercises
+            pass
+
+
+_TEXT_FIELDS = ("chapter", "question", "first_attempt", "last_attempt", "solved_at")
+_BOOL_FIELDS = ("solved", "last_correct")
+
+
+def _valid_entry(entry: Any) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    attempts = entry.get("attempts", 0)
+    if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 0:
+        return False
+    if any(k in entry and not isinstance(entry[k], str) for k in _TEXT_FIELDS):
+        return False
+    return not any(k in entry and not isinstance(entry[k], bool) for k in _BOOL_FIELDS)
+
+
 def _valid(data: Any) -> bool:
+    """True when ``data`` has the shape this module writes (every field of the right type)."""
     if not isinstance(data, dict) or not isinstance(data.get("questions"), dict):
         return False
-    return all(isinstance(v, dict) for v in data["questions"].values())
+    if "version" in data and (isinstance(data["version"], bool) or not isinstance(data["version"], int)):
+        return False
+    return all(isinstance(k, str) and _valid_entry(v) for k, v in data["questions"].items())
 
 
 def load_progress() -> dict[str, Any]:
@@ -69,24 +100,26 @@ def load_progress() -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError):
         return _empty()
+    except UnicodeDecodeError:
+        text = ""
     except OSError as exc:
         _warn_once(f"read:{path}", f"crmlearn could not read your progress file {path} ({exc}); "
                                    "progress is not shown.")
         return _empty()
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         data = None
     if _valid(data):
         return data
-    backup = path.with_name(f"{path.name}.corrupt-{_dt.datetime.now():%Y%m%d-%H%M%S}")
+    backup = path.with_name(f"{path.name}.corrupt-{_dt.datetime.now():%Y%m%d-%H%M%S-%f}")
     try:
         os.replace(path, backup)
         note = f"it was kept as {backup.name}"
     except OSError:
         note = "it could not be moved aside"
-    _warn_once(f"corrupt:{path}", f"crmlearn: your progress file {path} was damaged; {note} and a fresh "
-                                  "record was started.")
+    _notice_once(f"corrupt:{backup}", f"crmlearn: your progress file {path} was damaged; {note} and a fresh "
+                                    "record was started.")
     return _empty()
 
 

@@ -1,11 +1,12 @@
 """Exercises for chapter 0, the welcome tour (欢迎): first steps with the course data.
 
-Warm-up questions on Huaxin Office Supplies (华信办公用品), one of each kind of answer:
-a number, a label, a set, a share, a table and a function.
+Warm-up questions on Huaxin Office Supplies (华信办公用品), one of each kind of answer (a number,
+a label, a set, a table, a function), about 2023 and about things the chapter does not print:
+the chapter shows the method, the exercises ask you to use it on another year or another column.
 
 >>> from crmlearn.exercises import ch00
->>> [q.name for q in ch00.questions()]
-['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7']
+>>> len(ch00.questions()) >= 7
+True
 """
 from __future__ import annotations
 
@@ -20,8 +21,24 @@ from ._engine import (
     TableQuestion,
     chapter_functions,
 )
+from ._placeholder import ____  # noqa: F401  (``ex.____`` in the starter cells)
 
 CHAPTER = "ch00"
+
+#: The chapter's setup: one cell at the top of the exercise notebook (and run before every solution).
+SETUP = """
+import pandas as pd
+import crmlearn
+
+customers = crmlearn.load_dataset("customers")
+tx = crmlearn.load_dataset("transactions")
+orders = tx[tx["tender_result"] != "lost"]       # a lost tender is a bid, not a sale
+year = orders["order_date"].dt.year
+"""
+#: A fall of more than this share from 2023 to 2024 is a "sharp fall" (q5).
+SHARP_FALL = 0.10
+#: The top fraction and the share of revenue that q4 tests in 2023 alone.
+TOP, CLAIMED_SHARE = 0.2, 0.75
 
 
 @lru_cache(maxsize=None)
@@ -32,263 +49,300 @@ def _table(name: str):
     return crmlearn.load_dataset(name)
 
 
-def _year(dates):
-    import pandas as pd
+@lru_cache(maxsize=None)
+def _orders():
+    tx = _table("transactions")
+    return tx[tx["tender_result"] != "lost"]
 
-    return pd.to_datetime(dates).dt.year
+
+def _in_year(y: int, *, returns: bool = True):
+    o = _orders()
+    keep = o["order_date"].dt.year == y
+    if not returns:
+        keep &= ~o["is_return"].astype(bool)
+    return o[keep]
 
 
-# --- q1: how many customers ---------------------------------------------------------------------
-q1 = NumberQuestion(
-    chapter=CHAPTER, name="q1", title="How many customers?",
+def _q(**kw):
+    kw.setdefault("setup", SETUP)
+    return kw
+
+
+# --- q1: customers who ordered in 2023 -----------------------------------------------------------
+q1 = NumberQuestion(**_q(
+    chapter=CHAPTER, name="q1", title="Customers who bought in 2023",
     prompt="""
-        How many customers does Huaxin have? Load the `customers` table with
-        `crmlearn.load_dataset("customers")` and count its rows (one row per customer).
-        Store the number in `n_customers`.
+        How many different customers placed at least one order in **2023**? Use `orders` and `year`
+        from the setup cell (`customer_id` says who ordered). Store the number in `n_buyers_2023`.
     """,
-    expected=lambda: int(_table("customers")["customer_id"].nunique()),
+    expected=lambda: int(_in_year(2023)["customer_id"].nunique()),
     solution_code="""
-        import crmlearn
-
-        customers = crmlearn.load_dataset("customers")
-        n_customers = len(customers)
+        n_buyers_2023 = orders.loc[year == 2023, "customer_id"].nunique()
     """,
-    answer_name="n_customers",
-    hints=[
-        "Load the table first: customers = crmlearn.load_dataset(\"customers\").",
-        "len(table) is the number of rows; table.shape gives (rows, columns).",
-    ],
-    explanation="The customers table has one row per customer, so its length is the number of customers. "
-                "customers_raw, the messy CRM export, has more rows because it holds duplicate records.",
-    tol=0,
-    rtol=0,
-    wrong=[lambda: len(_table("customers_raw")), lambda: len(_table("customers")) - 1],
-)
+    answer_name="n_buyers_2023",
+    hints=["Keep the 2023 rows first: orders[year == 2023].",
+           "One customer has many order lines: count the distinct ids with .nunique()."],
+    explanation="An order table has one row per order line; the number of customers is the number of "
+                "distinct customer ids, not the number of rows.",
+    tol=0, rtol=0,
+    wrong=[(lambda: int(len(_in_year(2023))),
+            "You counted order lines, not customers: most customers order many times. Count the distinct ids."),
+           (lambda: int(_orders()["customer_id"].nunique()),
+            "That counts the customers of both years (or the whole customer master); keep only the rows "
+            "with an order date in 2023.")],
+    starter="n_buyers_2023 = ex.____",
+))
 
-# --- q2: the most common customer type -------------------------------------------------------------
+# --- q2: net revenue 2023 -------------------------------------------------------------------------
+q2 = NumberQuestion(**_q(
+    chapter=CHAPTER, name="q2", title="Net revenue in 2023",
+    prompt="""
+        What was Huaxin's net revenue in **2023**, in CNY? `amount` is net of discounts and negative
+        for returns, so returns reduce revenue. Store the number (to the nearest yuan) in `revenue_2023`.
+    """,
+    expected=lambda: float(_in_year(2023)["amount"].sum()),
+    solution_code="""
+        revenue_2023 = orders.loc[year == 2023, "amount"].sum()
+    """,
+    answer_name="revenue_2023",
+    hints=["Select the 2023 rows with orders.loc[year == 2023, \"amount\"].",
+           "Sum them with the returns kept in: they are negative amounts and reduce the total."],
+    explanation="Net revenue adds every amount of the year, returns included.",
+    tol=1.0,
+    wrong=[(lambda: float(_in_year(2023, returns=False)["amount"].sum()),
+            "You left the returns out: they are negative amounts and belong in net revenue."),
+           (lambda: float(_in_year(2024)["amount"].sum()), "That is the revenue of the other year."),
+           (lambda: float(_orders()["amount"].sum()), "That adds up both years; keep only 2023.")],
+    starter="revenue_2023 = ex.____",
+))
+
+# --- q3: the type that carries revenue (judgement on a claim) -------------------------------------
 NATURE_TYPES = ["retail", "business", "channel", "internal"]
 
 
-def _most_common_nature():
-    return str(_table("customers")["nature_type"].value_counts().idxmax())
+def _revenue_by_type(y: int):
+    o = _in_year(y).merge(_table("customers")[["customer_id", "nature_type"]], on="customer_id")
+    return o.groupby("nature_type", observed=True)["amount"].sum()
 
 
-def _least_common_nature():
-    return str(_table("customers")["nature_type"].value_counts().idxmin())
-
-
-q2 = CategoryQuestion(
-    chapter=CHAPTER, name="q2", title="Most common customer type",
+q3 = CategoryQuestion(**_q(
+    chapter=CHAPTER, name="q3", title="Who carries the 2024 revenue?", judgement=True,
     prompt="""
-        Customers are classified by nature (按客户性质分类) in the column `nature_type`:
-        retail, business, channel or internal. Which type has the most customers?
-        Store the label (e.g. "retail") in `top_type`.
+        A new manager says: "Huaxin lives on private buyers." Check the claim against the data: which
+        customer type by nature (`nature_type` in `customers`: retail, business, channel or internal)
+        brought the most **net revenue in 2024**? Store the label in `main_type`.
     """,
-    expected=_most_common_nature,
+    expected=lambda: str(_revenue_by_type(2024).idxmax()),
     choices=NATURE_TYPES,
+    leak_context=["2024", "revenue", "type"],
     solution_code="""
-        import crmlearn
-
-        customers = crmlearn.load_dataset("customers")
-        counts = customers["nature_type"].value_counts()
-        top_type = counts.idxmax()
+        with_type = orders.merge(customers[["customer_id", "nature_type"]], on="customer_id")
+        by_type = with_type[with_type["order_date"].dt.year == 2024].groupby("nature_type", observed=True)["amount"].sum()
+        main_type = by_type.idxmax()
     """,
-    answer_name="top_type",
-    hints=[
-        "customers[\"nature_type\"].value_counts() counts the customers of each type.",
-        "value_counts() sorts from most to least common; .idxmax() returns the label with the largest count.",
-    ],
-    explanation="value_counts() counts each label; idxmax() picks the label, not the count. "
-                "Chinese labels (零售客户, 商家, 渠道经销商, 内部客户) are accepted too.",
-    wrong=[_least_common_nature, lambda: int(_table("customers")["nature_type"].value_counts().max())],
-)
+    answer_name="main_type",
+    hints=["Bring the customer type onto each order line: orders.merge(customers[[\"customer_id\", \"nature_type\"]]).",
+           "Group the 2024 lines by nature_type, sum amount, and take .idxmax()."],
+    explanation="Counting customers and weighing revenue give different pictures: a type can be numerous "
+                "and still bring little money.",
+    wrong=[(lambda: str(_table("customers")["nature_type"].value_counts().idxmax())
+            if str(_table("customers")["nature_type"].value_counts().idxmax()) != str(_revenue_by_type(2024).idxmax())
+            else "retail",
+            "That type has many customers, or is the one the manager named; the question weighs revenue, not heads."),
+           (lambda: float(_revenue_by_type(2024).max()),
+            "Give the label of the type (a word such as 'internal'), not its revenue.")],
+    starter="main_type = ex.____",
+))
 
-# --- q3: net revenue in 2024 ----------------------------------------------------------------------
+# --- q4: does 80/20 hold for 2023 alone? (judgement) ---------------------------------------------
 
 
-def _net_revenue_2024():
-    tx = _table("transactions")
-    return float(tx.loc[_year(tx["order_date"]) == 2024, "amount"].sum())
+def _share_top_2023():
+    from crmlearn.customers import summarize_customers
+    from crmlearn.grading import top_share
+
+    return float(top_share(summarize_customers(_in_year(2023)), value="monetary", top=TOP))
 
 
-q3 = NumberQuestion(
-    chapter=CHAPTER, name="q3", title="Net revenue in 2024",
+q4 = CategoryQuestion(**_q(
+    chapter=CHAPTER, name="q4", title="80/20 in 2023 alone?", judgement=True,
+    prompt=f"""
+        The chapter checks the 80/20 rule on both years together. Does it also hold for **2023 alone**
+        in this sense: do the top {TOP:.0%} of customers by 2023 net revenue bring at least
+        {CLAIMED_SHARE:.0%} of 2023 net revenue? Summarise the 2023 orders with
+        `crmlearn.customers.summarize_customers` and use `crmlearn.grading.top_share`.
+        Answer "yes" or "no" in `holds_2023`.
+    """,
+    expected=lambda: "yes" if _share_top_2023() >= CLAIMED_SHARE else "no",
+    choices=["yes", "no"],
+    leak_context=["2023", f"{CLAIMED_SHARE:.0%}"],
+    solution_code=f"""
+        from crmlearn.customers import summarize_customers
+        from crmlearn.grading import top_share
+
+        summary_2023 = summarize_customers(orders[year == 2023])
+        share = top_share(summary_2023, value="monetary", top={TOP})
+        holds_2023 = "yes" if share >= {CLAIMED_SHARE} else "no"
+    """,
+    answer_name="holds_2023",
+    hints=["Summarise only the 2023 rows: summarize_customers(orders[year == 2023]).",
+           f"top_share(..., value=\"monetary\", top={TOP}) gives the share; compare it with {CLAIMED_SHARE}."],
+    explanation="The concentration of revenue is a property of the customer base, and it is stable from "
+                "year to year here; one year alone is enough to see it.",
+    wrong=[(lambda: "no" if _share_top_2023() >= CLAIMED_SHARE else "yes",
+            "Check the comparison: rank the customers by 2023 revenue only, take the top fifth, and compare "
+            "their share with the threshold (at least, not more than)."),
+           (_share_top_2023, "Give the judgement, yes or no, not the share itself.")],
+    starter="holds_2023 = ex.____",
+))
+
+# --- q5: product lines that fell sharply (pick those that fit a rule) -----------------------------
+
+
+def _change_by_line():
+    a = _in_year(2023).groupby("product_line", observed=True)["amount"].sum()
+    b = _in_year(2024).groupby("product_line", observed=True)["amount"].sum()
+    return b / a - 1
+
+
+q5 = SetQuestion(**_q(
+    chapter=CHAPTER, name="q5", title="Product lines in sharp decline", judgement=True,
+    prompt=f"""
+        Huaxin's sales director wants to review every product line whose net revenue **fell by more than
+        {SHARP_FALL:.0%}** from 2023 to 2024. Which product lines are they? Give their names
+        (`product_line`) as a list or set in `declining`.
+    """,
+    expected=lambda: sorted(str(k) for k, v in _change_by_line().items() if v < -SHARP_FALL),
+    solution_code=f"""
+        by_year = orders.groupby([year, "product_line"], observed=True)["amount"].sum().unstack(0)
+        change = by_year[2024] / by_year[2023] - 1
+        declining = list(change[change < -{SHARP_FALL}].index)
+    """,
+    answer_name="declining",
+    hints=["Net revenue per product line and year: orders.groupby([year, \"product_line\"])[\"amount\"].sum().unstack(0).",
+           f"The change is 2024 / 2023 - 1; keep the lines where it is below -{SHARP_FALL}."],
+    explanation="A small fall across the board and a sharp fall in a few lines call for different actions: "
+                "the rule makes the review list short.",
+    wrong=[(lambda: sorted(str(k) for k, v in _change_by_line().items() if v < 0),
+            "You picked every line that fell; the rule asks only for falls of more than the threshold."),
+           (lambda: sorted(str(k) for k, v in _change_by_line().items() if v > 0),
+            "You picked lines that grew: the change must be negative (2024 below 2023)."),
+           (lambda: sorted(str(k) for k, v in _change_by_line().items() if -SHARP_FALL <= v < 0),
+            "You picked the lines with a mild fall; the rule is the other side of the threshold.")],
+    starter="declining = ex.____",
+))
+
+# --- q6: active customers per city tier (a table) -------------------------------------------------
+
+
+def _active_per_tier():
+    c = _table("customers")
+    return c[c["status"] == "active"].groupby("city_tier", observed=True).size()
+
+
+q6 = TableQuestion(**_q(
+    chapter=CHAPTER, name="q6", title="Active customers per city tier",
     prompt="""
-        What was Huaxin's total net revenue in 2024, in CNY? Use the `transactions` table: `amount` is
-        already net of discount and negative for returns, so returns reduce revenue. Only orders with an
-        `order_date` in 2024 count. Store the number (to the nearest yuan is fine) in `revenue_2024`.
+        How many **active** customers (`status` is "active") are there in each city tier (`city_tier`:
+        tier1, tier2, tier3, rural)? Give a Series indexed by city tier with the counts in `active_per_tier`.
     """,
-    expected=_net_revenue_2024,
+    expected=_active_per_tier,
     solution_code="""
-        import pandas as pd
-        import crmlearn
-
-        tx = crmlearn.load_dataset("transactions")
-        year = pd.to_datetime(tx["order_date"]).dt.year
-        revenue_2024 = tx.loc[year == 2024, "amount"].sum()
+        active = customers[customers["status"] == "active"]
+        active_per_tier = active["city_tier"].value_counts()
     """,
-    answer_name="revenue_2024",
-    hints=[
-        "Turn order_date into dates with pd.to_datetime(...) and take .dt.year.",
-        "Select the 2024 rows with tx.loc[year == 2024, \"amount\"] and .sum() them; keep the returns in.",
-    ],
-    explanation="Net revenue sums every amount of the year, returns included (they are negative). "
-                "Leaving the returns out overstates revenue.",
-    tol=1.0,
-    wrong=[
-        lambda: float(_table("transactions")["amount"].sum()),  # both years
-        lambda: float(_table("transactions").loc[(_year(_table("transactions")["order_date"]) == 2024)
-                                                 & ~_table("transactions")["is_return"].astype(bool),
-                                                 "amount"].sum()),  # returns left out
-        lambda: str(round(_net_revenue_2024())),  # a number as text
-    ],
-)
+    answer_name="active_per_tier",
+    hints=["Keep the active customers: customers[customers[\"status\"] == \"active\"].",
+           "Count them per city tier with value_counts() or groupby(\"city_tier\").size()."],
+    explanation="Filtering first and counting second is the pattern of most customer counts.",
+    wrong=[(lambda: _table("customers").groupby("city_tier", observed=True).size(),
+            "You counted every customer; keep only the active ones first."),
+           (lambda: _active_per_tier() / _active_per_tier().sum(),
+            "Those are shares of the active customers; the question asks for counts."),
+           (lambda: _table("customers").query("status == 'inactive'").groupby("city_tier", observed=True).size(),
+            "You counted the inactive customers; the question asks for the active ones.")],
+    starter="active_per_tier = ex.____",
+))
 
-# --- q4: the product lines ------------------------------------------------------------------------
-
-
-def _product_lines():
-    return sorted(_table("transactions")["product_line"].dropna().unique().tolist())
-
-
-q4 = SetQuestion(
-    chapter=CHAPTER, name="q4", title="Which product lines?",
-    prompt="""
-        Which product lines does Huaxin sell? Give the distinct values of `product_line` in the
-        `transactions` table, as a list or set (order does not matter). Store them in `lines`.
-    """,
-    expected=_product_lines,
-    solution_code="""
-        import crmlearn
-
-        tx = crmlearn.load_dataset("transactions")
-        lines = set(tx["product_line"].unique())
-    """,
-    answer_name="lines",
-    hints=[
-        "A column's distinct values: .unique().",
-        "set(tx[\"product_line\"].unique()) gives them without repeats.",
-    ],
-    explanation="unique() lists each value once; a set ignores order, which is what this question asks for.",
-    wrong=[lambda: _product_lines()[:-1], lambda: _product_lines() + ["toys"], lambda: _product_lines()[0]],
-)
-
-# --- q5: share of inactive customers --------------------------------------------------------------
-
-
-def _inactive_share():
-    return float((_table("customers")["status"] == "inactive").mean())
-
-
-q5 = NumberQuestion(
-    chapter=CHAPTER, name="q5", title="Share of inactive customers",
-    prompt="""
-        What share of customers is inactive (`status` is "inactive": no order in the last 365 days)?
-        Give a share between 0 and 1 (e.g. 0.25, not 25%), to 3 decimals. Store it in `inactive_share`.
-    """,
-    expected=_inactive_share,
-    solution_code="""
-        import crmlearn
-
-        customers = crmlearn.load_dataset("customers")
-        inactive_share = (customers["status"] == "inactive").mean()
-    """,
-    answer_name="inactive_share",
-    hints=[
-        "customers[\"status\"] == \"inactive\" gives True/False per customer.",
-        "The mean of True/False values is the share of True: (...).mean().",
-    ],
-    explanation="The mean of a True/False column is the share of True values: a quick way to get a rate.",
-    tol=0.0005,
-    wrong=[lambda: 100 * _inactive_share(),
-           lambda: int((_table("customers")["status"] == "inactive").sum())],
-)
-
-# --- q6: customers per region (a table) -----------------------------------------------------------
-
-
-def _customers_per_region():
-    return _table("customers").groupby("region").size()
-
-
-q6 = TableQuestion(
-    chapter=CHAPTER, name="q6", title="Customers per region",
-    prompt="""
-        How many customers are there in each region? Give a Series indexed by `region`
-        with the number of customers in each. Store it in `per_region`.
-    """,
-    expected=_customers_per_region,
-    solution_code="""
-        import crmlearn
-
-        customers = crmlearn.load_dataset("customers")
-        per_region = customers["region"].value_counts()
-    """,
-    answer_name="per_region",
-    hints=[
-        "value_counts() on the region column counts customers per region.",
-        "customers[\"region\"].value_counts() (or customers.groupby(\"region\").size()).",
-    ],
-    explanation="value_counts() and groupby(...).size() both give one count per region, indexed by region.",
-    wrong=[lambda: _table("customers")["region"].value_counts(normalize=True),
-           lambda: _table("customers")["city_tier"].value_counts(),
-           lambda: _table("customers")["region"].value_counts().reset_index()],
-)
-
-# --- q7: a function -------------------------------------------------------------------------------
+# --- q7: a function ---------------------------------------------------------------------------------
 
 
 def _revenue_by_line(transactions):
-    return transactions.groupby("product_line")["amount"].sum()
+    return transactions.groupby("product_line", observed=True)["amount"].sum()
 
 
 def _revenue_cases():
     import pandas as pd
 
-    tx = _table("transactions")
-    tiny = pd.DataFrame({
-        "order_id": ["O1", "O2", "O3", "O4"],
-        "product_line": ["paper", "paper", "software", "paper"],
-        "amount": [100.0, 50.0, 300.0, -20.0],
-        "is_return": [False, False, False, True],
-    })
+    tiny = pd.DataFrame({"order_id": ["O1", "O2", "O3", "O4"],
+                         "product_line": ["paper", "paper", "software", "paper"],
+                         "amount": [100.0, 50.0, 300.0, -20.0],
+                         "is_return": [False, False, False, True]})
     return [Case(tiny, label="a four-row table with one return"),
-            Case(tx.head(500).copy(), label="the first 500 transactions"),
-            Case(tx.copy(), label="all transactions")]
+            Case(_orders().head(500).copy(), label="the first 500 order lines")]
 
 
 def _wrong_no_returns(transactions):
     kept = transactions[~transactions["is_return"].astype(bool)]
-    return kept.groupby("product_line")["amount"].sum()
+    return kept.groupby("product_line", observed=True)["amount"].sum()
 
 
-def _wrong_mutates(transactions):
-    transactions["line"] = transactions["product_line"]
-    return transactions.groupby("line")["amount"].sum()
+def _wrong_total(transactions):
+    return transactions["amount"].sum()
 
 
-q7 = FunctionQuestion(
+def _wrong_count(transactions):
+    return transactions.groupby("product_line", observed=True)["amount"].count()
+
+
+q7 = FunctionQuestion(**_q(
     chapter=CHAPTER, name="q7", title="A function: revenue by product line",
     prompt="""
-        Write a function `revenue_by_line(transactions)` that takes a transactions table and returns a
-        Series indexed by `product_line` with the net revenue (sum of `amount`, returns included) of each
-        line. It must work on any such table and must not change the table it is given.
+        Write a function `revenue_by_line(transactions)` that returns a Series indexed by `product_line`
+        with the net revenue (sum of `amount`, returns included) of each line, for any such table, without
+        changing the table it is given.
     """,
     reference=_revenue_by_line,
     cases=_revenue_cases,
     solution_code="""
         def revenue_by_line(transactions):
-            return transactions.groupby("product_line")["amount"].sum()
+            return transactions.groupby("product_line", observed=True)["amount"].sum()
     """,
     answer_name="revenue_by_line",
-    hints=[
-        "Group the rows by product_line, then sum amount within each group.",
-        "return transactions.groupby(\"product_line\")[\"amount\"].sum()",
-    ],
-    explanation="groupby(...)[column].sum() is the workhorse of customer analytics: the same pattern "
-                "gives revenue per customer, per region or per month. It returns a new table and leaves "
-                "its input untouched, as every crmlearn function does.",
-    wrong=[_wrong_no_returns, _wrong_mutates, lambda transactions: transactions["amount"].sum()],
+    hints=["Group the rows by product_line, then sum amount within each group.",
+           "return transactions.groupby(\"product_line\", observed=True)[\"amount\"].sum()"],
+    explanation="groupby(...)[column].sum() gives revenue per customer, per region or per month alike, "
+                "and leaves its input untouched, as every crmlearn function does.",
+    wrong=[(_wrong_no_returns, "Your function drops the returns; net revenue keeps them (they are negative)."),
+           (_wrong_total, "Your function returns one total; one value per product line is expected."),
+           (_wrong_count, "Your function counts order lines per product line; sum the amounts instead.")],
+    starter="def revenue_by_line(transactions):\n    # your code here\n    return ex.____",
+))
+
+# --- a demonstration question for the chapter notebook (not one of the exercises) ----------------
+#: ``ex.demo`` shows in notebooks/00_welcome.ipynb how a check, a hint and a solution look. It is not
+#: among ``questions()`` and never records progress (``record=False``), so running the chapter
+#: writes nothing to the learner's record, and its answer (printed in the chapter) gives no exercise away.
+demo = NumberQuestion(
+    chapter=CHAPTER, name="demo", title="How many customers? (a demonstration)", record=False,
+    prompt="""
+        How many customers does Huaxin have? The `customers` table has one row per customer.
+        Store the number in `n_customers`.
+    """,
+    expected=lambda: int(_table("customers")["customer_id"].nunique()),
+    setup=SETUP,
+    solution_code="""
+        n_customers = len(customers)
+    """,
+    answer_name="n_customers",
+    hints=["Load the table first: customers = crmlearn.load_dataset(\"customers\").",
+           "len(table) is the number of rows; table.shape gives (rows, columns)."],
+    explanation="The customers table has one row per customer, so its length is the number of customers.",
+    tol=0, rtol=0,
+    wrong=[(lambda: len(_table("customers_raw")),
+            "That is the messy CRM export, which holds duplicate records; count the clean customers table."),
+           (lambda: int(len(_orders())), "You counted order lines, not customers.")],
+    starter="n_customers = ex.____",
 )
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)
