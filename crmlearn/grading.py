@@ -35,6 +35,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ._core.compat import renamed_kwargs
+from ._core.defaults import MAX_PRICE_SENSITIVITY, MAX_SUPPLIERS
 from .customers import _DEFAULT
 from ._validation import (
     plain_value as _py,
@@ -583,12 +585,13 @@ def _groups(data: pd.DataFrame, col: str, *, func: str, param: str,
     return codes, cats
 
 
+@renamed_kwargs(revenue="value")
 def cost_to_serve_by_class(
     data: pd.DataFrame,
     *,
     by: str = "abc_class",
     cost: str = "cost_to_serve_cny",
-    revenue: str = "monetary",
+    value: str = "monetary",
     cost_periods: float = 1,
 ) -> pd.DataFrame:
     """Where the cost to serve goes: each class's share of the cost against its share of revenue.
@@ -607,7 +610,7 @@ def cost_to_serve_by_class(
         The class (or tier, grade, segment) column.
     cost : str, default "cost_to_serve_cny"
         Cost of serving the customer per cost period (must not be negative).
-    revenue : str, default "monetary"
+    value : str, default "monetary"
         Revenue of the customer over the whole period analysed.
     cost_periods : float, default 1
         How many cost periods the revenue covers (e.g. 2 when the revenue spans two years and
@@ -664,7 +667,7 @@ def cost_to_serve_by_class(
     periods = _positive_number(cost_periods, func=func, param="cost_periods")
     codes, cats = _groups(data, by, func=func, param="by")
     c = _numeric_column(data, cost, func=func, param="cost")
-    r = _numeric_column(data, revenue, func=func, param="revenue")
+    r = _numeric_column(data, value, func=func, param="value")
     neg = c < 0
     if neg.any():
         raise CRMDataError(
@@ -691,19 +694,20 @@ def cost_to_serve_by_class(
 # --------------------------------------------------------------------------------------------
 # the Chapter 3 rules: gold customers and bad customers
 # --------------------------------------------------------------------------------------------
+@renamed_kwargs(share="top")
 def gold_persistence(
     transactions: pd.DataFrame,
     *,
-    share: float = 0.05,
+    top: float = 0.05,
     customer: str = "customer_id",
     date: str = "order_date",
     amount: str = "amount",
     is_return: Any = _DEFAULT,
 ) -> pd.DataFrame:
-    """Do last year's gold customers stay gold? The top ``share`` by net revenue, year after year.
+    """Do last year's gold customers stay gold? The top ``top`` fraction by net revenue, year after year.
 
     The sources' rule: use **last year's sales** to predict the 5% of customers who will be gold
-    (金牌客户) this year. This takes the top ``share`` of customers by net revenue in each
+    (金牌客户) this year. This takes the top ``top`` fraction of customers by net revenue in each
     calendar year and counts, for each pair of consecutive years, how many gold customers of the
     first year are gold again in the second: how well last year's list predicts this year's.
 
@@ -711,7 +715,7 @@ def gold_persistence(
     ----------
     transactions : DataFrame
         One row per transaction, covering at least two calendar years.
-    share : float, default 0.05
+    top : float, default 0.05
         Share of the year's buyers that are gold (0.05 for the 5% rule, 0.2 for the 2/8 ratio).
     customer, date, amount : str, default "customer_id", "order_date", "amount"
         Column names, as in :func:`crmlearn.customers.summarize_customers`.
@@ -730,9 +734,9 @@ def gold_persistence(
     Raises
     ------
     TypeError
-        If ``transactions`` is not a DataFrame or ``share`` is not a number.
+        If ``transactions`` is not a DataFrame or ``top`` is not a number.
     CRMDataError
-        As :func:`crmlearn.customers.summarize_customers`; if ``share`` is not between 0 and 1,
+        As :func:`crmlearn.customers.summarize_customers`; if ``top`` is not between 0 and 1,
         or the transactions cover a single calendar year.
 
     See Also
@@ -742,7 +746,7 @@ def gold_persistence(
     Notes
     -----
     The buyers of a year are the customers with a positive net revenue in it; the gold
-    customers are the ceil(share x buyers) with the largest net revenue (ties broken by
+    customers are the ceil(top x buyers) with the largest net revenue (ties broken by
     customer id). A first or last year that is only partly covered gives fewer, different
     gold customers: compare whole years.
 
@@ -754,7 +758,7 @@ def gold_persistence(
 
     Examples
     --------
-    Four customers over three years; with share=0.5 the top two of each year are gold:
+    Four customers over three years; with top=0.5 the top two of each year are gold:
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({
@@ -762,13 +766,13 @@ def gold_persistence(
     ...     "order_date": pd.to_datetime(["2022-06-01"] * 4 + ["2023-06-01"] * 4 + ["2024-06-01"] * 4),
     ...     "amount": [90.0, 80.0, 10.0, 5.0,  95.0, 7.0, 60.0, 4.0,  3.0, 2.0, 70.0, 50.0],
     ... })
-    >>> gold_persistence(tx, share=0.5)
+    >>> gold_persistence(tx, top=0.5)
        year_from  year_to  gold_from  gold_to  kept  kept_share
     0       2022     2023          2        2     1         0.5
     1       2023     2024          2        2     1         0.5
     """
     func = "gold_persistence"
-    share = check_fraction(share, func=func, param="share")
+    top = check_fraction(top, func=func, param="top")
     from .customers import _yearly_net
 
     net, _, years = _yearly_net(transactions, func=func, customer=customer, date=date, amount=amount,
@@ -783,7 +787,7 @@ def gold_persistence(
         x = net[:, j]
         buyers = int((x > 0).sum())
         if buyers:
-            gold[_desc_order(x)[:_n_top(share, buyers)], j] = True
+            gold[_desc_order(x)[:_n_top(top, buyers)], j] = True
     both = gold[:, :-1] & gold[:, 1:]
     gold_from = gold[:, :-1].sum(axis=0)
     kept = both.sum(axis=0)
@@ -799,11 +803,12 @@ def gold_persistence(
     })
 
 
+@renamed_kwargs(inactive_days="max_recency_days")
 def bad_customers(
     summary: pd.DataFrame,
     transactions: pd.DataFrame,
     *,
-    inactive_days: float = 365,
+    max_recency_days: float = 365,
     min_lost_tenders: int = 2,
     recency: str = "recency_days",
     tender: str | None = "tender_result",
@@ -824,7 +829,7 @@ def bad_customers(
         :func:`crmlearn.customers.summarize_customers`.
     transactions : DataFrame
         One row per transaction, with the customer and the tender outcome.
-    inactive_days : float, default 365
+    max_recency_days : float, default 365
         A customer whose last order is **more** than this many days old has no recent order.
     min_lost_tenders : int, default 2
         A customer with at least this many lost tenders "makes the firm lose tenders".
@@ -862,7 +867,7 @@ def bad_customers(
 
     Notes
     -----
-    no_recent_order = recency > inactive_days (or recency missing);
+    no_recent_order = recency > max_recency_days (or recency missing);
     many_lost_tenders = distinct lost tenders >= min_lost_tenders; bad = either.
     The sources' "20%" is a rule of thumb: compare it with ``bad.mean()``.
 
@@ -890,10 +895,10 @@ def bad_customers(
     func = "bad_customers"
     summ = check_table(summary, func=func, name="summary")
     tx = check_table(transactions, func=func, name="transactions")
-    if isinstance(inactive_days, bool) or not isinstance(inactive_days, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{func}: inactive_days must be a number of days, got {type(inactive_days).__name__}.")
-    if not inactive_days >= 0:
-        raise CRMDataError(f"{func}: inactive_days must be 0 or more, got {inactive_days!r}. E.g. 365 for a year.")
+    if isinstance(max_recency_days, bool) or not isinstance(max_recency_days, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{func}: max_recency_days must be a number of days, got {type(max_recency_days).__name__}.")
+    if not max_recency_days >= 0:
+        raise CRMDataError(f"{func}: max_recency_days must be 0 or more, got {max_recency_days!r}. E.g. 365 for a year.")
     min_lost = check_positive_int(min_lost_tenders, func=func, param="min_lost_tenders")
     if not summ.index.is_unique:
         dup = summ.index[summ.index.duplicated()][0]
@@ -902,7 +907,7 @@ def bad_customers(
     check_columns(summ, [recency], func=func, param="recency")
     check_numeric(summ, [recency], func=func)
     rec = summ[recency].to_numpy(dtype=np.float64, na_value=np.nan)
-    no_recent = ~(rec <= inactive_days)          # missing recency: no order in the period at all
+    no_recent = ~(rec <= max_recency_days)          # missing recency: no order in the period at all
     n_lost = np.zeros(len(summ), dtype=np.int64)
     if tender is not None:
         from .customers import _optional_column
@@ -957,8 +962,8 @@ def tier_classify(
     price_sensitivity: str | None = "price_sensitivity",
     n_suppliers: str | None = "n_suppliers",
     top: float = 0.2,
-    max_price_sensitivity: float = 0.5,
-    max_suppliers: int = 2,
+    max_price_sensitivity: float = MAX_PRICE_SENSITIVITY,
+    max_suppliers: int = MAX_SUPPLIERS,
     cost_periods: float = 1.0,
 ) -> pd.DataFrame:
     """Sort customers into the four tiers platinum, gold, iron and lead (铂金、黄金、钢铁、重铅).
@@ -992,7 +997,7 @@ def tier_classify(
     top : float, default 0.2
         Share of customers (by net profit, largest first) forming the platinum + gold group;
         only customers with positive net profit qualify.
-    max_price_sensitivity : float, default 0.5
+    max_price_sensitivity : float, default 0.5 (``MAX_PRICE_SENSITIVITY``, shared with quality_traits)
     max_suppliers : int, default 2
     cost_periods : float, default 1.0
         How many cost periods the profit covers (e.g. 2 when ``profit`` spans two years and the

@@ -22,6 +22,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ._core.compat import renamed_kwargs
 from ._validation import (
     CRMDataError,
     check_choice,
@@ -227,13 +228,14 @@ def loyalty_types(
     return out
 
 
+@renamed_kwargs(attitude_threshold="min_attitude", patronage_threshold="min_patronage")
 def loyalty_matrix(
     data: pd.DataFrame,
     *,
     attitude: str = "emotional_attachment",
     patronage: str = "frequency",
-    attitude_threshold: float | str = 4,
-    patronage_threshold: float | str = "median",
+    min_attitude: float | str = 4,
+    min_patronage: float | str = "median",
 ) -> pd.DataFrame:
     """The loyalty matrix: relative attitude against repeat patronage (Dick & Basu 1994).
 
@@ -255,7 +257,7 @@ def loyalty_matrix(
         The relative attitude (course survey: attachment, 1-5; a preference or recommendation score works too).
     patronage : str, default "frequency"
         Repeat patronage: purchases in the period, or share of wallet.
-    attitude_threshold, patronage_threshold : float or "median" or "mean", default 4 and "median"
+    min_attitude, min_patronage : float or "median" or "mean", default 4 and "median"
         A customer is "high" on an axis from this value on.
 
     Returns
@@ -284,7 +286,7 @@ def loyalty_matrix(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"emotional_attachment": [5, 5, 2, 1], "frequency": [8, 1, 9, 0]})
-    >>> loyalty_matrix(df, patronage_threshold=3)
+    >>> loyalty_matrix(df, min_patronage=3)
        attitude_high  patronage_high   loyalty
     0           True            True      true
     1           True           False    latent
@@ -295,8 +297,8 @@ def loyalty_matrix(
     check_table(data, func=func)
     a = _numeric_column(data, attitude, func=func, param="attitude")
     p = _numeric_column(data, patronage, func=func, param="patronage")
-    ta = _threshold(attitude_threshold, a, func=func, param="attitude_threshold")
-    tp = _threshold(patronage_threshold, p, func=func, param="patronage_threshold")
+    ta = _threshold(min_attitude, a, func=func, param="min_attitude")
+    tp = _threshold(min_patronage, p, func=func, param="min_patronage")
     hi_a = a >= ta
     hi_p = p >= tp
     code = np.where(hi_a, np.where(hi_p, 0, 1), np.where(hi_p, 2, 3))
@@ -315,12 +317,13 @@ def loyalty_matrix(
 # ----------------------------------------------------------------------------------------------
 # satisfaction is not loyalty
 # ----------------------------------------------------------------------------------------------
+@renamed_kwargs(satisfied_min="min_satisfaction")
 def satisfied_switchers(
     data: pd.DataFrame,
     *,
     satisfaction: str = "overall_satisfaction",
     switched: str = "switched_within_12m",
-    satisfied_min: float = 4,
+    min_satisfaction: float = 4,
 ) -> pd.Series:
     """How many satisfied customers still switch: the satisfaction-loyalty gap in a survey.
 
@@ -341,7 +344,7 @@ def satisfied_switchers(
         The satisfaction rating (course survey: 1-5).
     switched : str, default "switched_within_12m"
         Whether the customer switched supplier (bool or 0/1).
-    satisfied_min : float, default 4
+    min_satisfaction : float, default 4
         "Satisfied" from this rating on (top-2-box on a 1-5 scale).
 
     Returns
@@ -403,7 +406,7 @@ def satisfied_switchers(
                 f"{first_offender(data, bad)}, value {v[bad][0]:g})."
             )
         sw = v.astype(bool)
-    is_sat = sat >= _number(satisfied_min, func=func, param="satisfied_min")
+    is_sat = sat >= _number(min_satisfaction, func=func, param="min_satisfaction")
 
     def rate(num: int, den: int) -> float:
         return num / den if den else float("nan")
@@ -427,7 +430,8 @@ def satisfied_switchers(
     )
 
 
-def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: int = 0) -> pd.DataFrame:
+@renamed_kwargs(seed="random_state")
+def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, random_state: int = 0) -> pd.DataFrame:
     """A seeded survey in which satisfied customers switch as the Bain figures say.
 
     Each customer is satisfied with probability ``satisfied_share`` (then rates 4 or 5 on 1-5,
@@ -441,7 +445,7 @@ def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: i
         make again; "restaurant": 60-80% of satisfied customers switch.
     n_customers : int, default 10000
         Number of simulated customers.
-    seed : int, default 0
+    random_state : int, default 0
         Seed of the random generator.
 
     Returns
@@ -466,7 +470,7 @@ def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: i
 
     Examples
     --------
-    >>> sim = simulate_bain("car", n_customers=20_000, seed=1)
+    >>> sim = simulate_bain("car", n_customers=20_000, random_state=1)
     >>> figures = satisfied_switchers(sim)
     >>> bool(0.85 <= figures["satisfied_share"] <= 0.95), bool(0.30 <= figures["repurchase_rate"] <= 0.40)
     (True, True)
@@ -474,10 +478,10 @@ def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: i
     func = "simulate_bain"
     check_choice(preset, list(BAIN_PRESETS), func=func, param="preset")
     n = check_positive_int(n_customers, func=func, param="n_customers")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"{func}: seed must be a whole number, got {type(seed).__name__}.")
+    if isinstance(random_state, bool) or not isinstance(random_state, (int, np.integer)):
+        raise TypeError(f"{func}: random_state must be a whole number, got {type(random_state).__name__}.")
     par = BAIN_PRESETS[preset]
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     satisfied = rng.random(n) < par["satisfied_share"]
     rating = np.where(satisfied, rng.integers(4, 6, n), rng.integers(1, 4, n))
     p_switch = np.where(satisfied, par["satisfied_switch_rate"], par["dissatisfied_switch_rate"])

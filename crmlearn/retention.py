@@ -28,6 +28,8 @@ from ._validation import (
     check_positive_int,
     check_table,
 )
+from ._core.compat import renamed_kwargs
+from ._core.model import Model
 from .customers import _DEFAULT, _bool_column, _optional_column  # the same purchase rule
 
 __all__ = ["ShiftedBetaGeometric", "cohort_table", "churn_rate", "simulate_sbg"]
@@ -314,7 +316,7 @@ def _alive_array(alive, *, func):
     return arr
 
 
-class ShiftedBetaGeometric:
+class ShiftedBetaGeometric(Model):
     """The shifted-beta-geometric (sBG) model of contractual retention.
 
     Every customer has her own constant probability :math:`\\theta` of cancelling at each
@@ -555,7 +557,8 @@ class ShiftedBetaGeometric:
         return float((al + be - 1) / (al - 1)) if al > 1 else float("inf")
 
 
-def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) -> np.ndarray:
+@renamed_kwargs(seed="random_state")
+def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, random_state=None) -> np.ndarray:
     """Draw one cohort from the sBG story: customers active at the start of periods 0..periods.
 
     Parameters
@@ -565,7 +568,7 @@ def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) 
     alpha, beta : float
         Beta parameters of the cancellation probability.
     periods : int
-    seed : int or numpy.random.Generator, optional
+    random_state : int or numpy.random.Generator, optional
 
     Returns
     -------
@@ -574,7 +577,7 @@ def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) 
 
     Examples
     --------
-    >>> simulate_sbg(1000, 0.7, 1.2, periods=4, seed=0)
+    >>> simulate_sbg(1000, 0.7, 1.2, periods=4, random_state=0)
     array([1000,  664,  512,  417,  359])
     """
     func = "simulate_sbg"
@@ -584,7 +587,7 @@ def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) 
     al = _check_real(alpha, func=func, param="alpha", minimum=0.0, strict=True)
     be = _check_real(beta, func=func, param="beta", minimum=0.0, strict=True)
     k = check_positive_int(periods, func=func, param="periods")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     theta = np.clip(rng.beta(al, be, n), 1e-300, 1.0)
     lifetime = rng.geometric(theta)              # the period in which each customer cancels (1, 2, ...)
     lost = np.bincount(np.minimum(lifetime, k + 1), minlength=k + 2)

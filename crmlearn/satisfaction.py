@@ -32,6 +32,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ._core.compat import renamed_kwargs
+from ._core.model import Model
 from ._validation import (
     CRMDataError,
     check_choice,
@@ -1447,7 +1449,7 @@ def _find_cycle(latents: list[str], paths: list[tuple[str, str]]) -> list[str]:
     return []
 
 
-class PLSPathModel:
+class PLSPathModel(Model):
     """Partial least squares path model (PLS-PM) for satisfaction index models.
 
     The ACSI / ECSI layout: latent variables (image, expectations, perceived
@@ -1511,7 +1513,7 @@ class PLSPathModel:
     n_iter_ : int
         Iterations used.
     bootstrap_ : DataFrame or None
-        Set by :meth:`bootstrap`.
+        None after ``fit``; set by :meth:`bootstrap`.
 
     Raises
     ------
@@ -1566,6 +1568,8 @@ class PLSPathModel:
     0.48
     """
 
+    _fitted_attribute = "path_coefficients_"
+
     def __init__(
         self,
         blocks: Mapping[str, Sequence[str]],
@@ -1586,8 +1590,6 @@ class PLSPathModel:
         self.scale = scale
         self.tol = tol
         self.max_iter = max_iter
-        self.path_coefficients_ = None
-        self.bootstrap_ = None
 
     # -- specification ------------------------------------------------------------------------
     def _spec(self):
@@ -1871,7 +1873,8 @@ class PLSPathModel:
             index=pd.Index(self.latents_, name="latent"),
         )
 
-    def bootstrap(self, data: pd.DataFrame, *, n_boot: int = 200, confidence: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    @renamed_kwargs(seed="random_state")
+    def bootstrap(self, data: pd.DataFrame, *, n_boot: int = 200, confidence: float = 0.95, random_state: int = 0) -> pd.DataFrame:
         """Bootstrap percentile intervals for the path coefficients (seeded, reproducible).
 
         Parameters
@@ -1882,7 +1885,7 @@ class PLSPathModel:
             Number of resamples (respondents drawn with replacement).
         confidence : float, default 0.95
             Level of the percentile intervals.
-        seed : int, default 0
+        random_state : int, default 0
             Seed of the random generator.
 
         Returns
@@ -1902,7 +1905,7 @@ class PLSPathModel:
                 f"{func}: the model was fitted on {self._n_obs} rows but data has {M.shape[0]}. "
                 "Pass the data the model was fitted on (or call .fit(data) first)."
             )
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(random_state)
         pos = {lv: i for i, lv in enumerate(self.latents_)}
         ij = [(pos[a], pos[b]) for a, b in self.paths_]
         draws, skipped = [], 0

@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 
 from ._threads import single_thread
+from ._core.compat import renamed_kwargs
+from ._core.defaults import MAX_PRICE_SENSITIVITY, MAX_SUPPLIERS
 from ._validation import (
     plain_value as _py,
     rows_have as _rows,
@@ -558,12 +560,12 @@ def quality_traits(
     price_sensitivity: str = "price_sensitivity",
     as_of: Any = None,
     min_years: int = 3,
-    max_suppliers: int = 2,
+    max_suppliers: int = MAX_SUPPLIERS,
     min_on_time: float = 0.8,
     grace_days: int = 7,
     max_cost_share: float = 0.10,
     cost_periods: float = 1.0,
-    max_price_sensitivity: float = 0.4,
+    max_price_sensitivity: float = MAX_PRICE_SENSITIVITY,
 ) -> pd.DataFrame:
     """Measure the three traits of quality customers (优质客户), one row per customer.
 
@@ -623,7 +625,7 @@ def quality_traits(
     cost_periods : float, default 1.0
         How many cost periods ``value`` covers (2 when the revenue spans two years and the
         cost to serve is per year).
-    max_price_sensitivity : float, default 0.4
+    max_price_sensitivity : float, default 0.5 (``MAX_PRICE_SENSITIVITY``, shared with tier_classify)
         Largest price sensitivity of a customer who sees our value.
 
     Returns
@@ -878,11 +880,12 @@ def segment_by(
     return _profile(keys if len(keys) > 1 else keys[0], data, v)
 
 
+@renamed_kwargs(frequent="min_frequent")
 def behaviour_segments(
     data: pd.DataFrame,
     *,
     frequency: str = "frequency",
-    frequent: int = 5,
+    min_frequent: int = 5,
 ) -> pd.DataFrame:
     """Label buyers by purchase behaviour: one-time, repeat or frequent (基于购买行为).
 
@@ -892,21 +895,21 @@ def behaviour_segments(
         One row per customer.
     frequency : str, default "frequency"
         Number of purchases.
-    frequent : int, default 5
+    min_frequent : int, default 5
         Purchases from which a buyer counts as frequent.
 
     Returns
     -------
     DataFrame
         A copy of ``data`` with ``behaviour_segment`` (ordered categorical): ``none`` (0 purchases),
-        ``one-time`` (1), ``repeat`` (2 to ``frequent`` - 1), ``frequent`` (>= ``frequent``).
+        ``one-time`` (1), ``repeat`` (2 to ``min_frequent`` - 1), ``frequent`` (>= ``min_frequent``).
 
     Raises
     ------
     TypeError
-        If ``data`` is not a DataFrame or ``frequent`` is not a whole number.
+        If ``data`` is not a DataFrame or ``min_frequent`` is not a whole number.
     CRMDataError
-        If the column is missing, not numeric, negative or has missing values; if ``frequent`` < 2;
+        If the column is missing, not numeric, negative or has missing values; if ``min_frequent`` < 2;
         or the table is empty.
 
     See Also
@@ -933,7 +936,7 @@ def behaviour_segments(
     """
     func = "behaviour_segments"
     data = check_table(data, func=func)
-    frequent = check_positive_int(frequent, func=func, param="frequent", minimum=2)
+    min_frequent = check_positive_int(min_frequent, func=func, param="min_frequent", minimum=2)
     check_columns(data, [frequency], func=func, param="frequency")
     check_numeric(data, [frequency], func=func)
     check_no_missing(data, [frequency], func=func)
@@ -944,7 +947,7 @@ def behaviour_segments(
             f"{func}: {_rows(int(neg.sum()))} a negative '{frequency}' (first: {first_offender(data, neg)}). "
             "A number of purchases cannot be negative."
         )
-    codes = np.select([f < 1, f < 2, f < frequent], [0, 1, 2], 3).astype(np.int8)
+    codes = np.select([f < 1, f < 2, f < min_frequent], [0, 1, 2], 3).astype(np.int8)
     out = data.copy()
     out["behaviour_segment"] = pd.Categorical.from_codes(
         codes, categories=["none", "one-time", "repeat", "frequent"], ordered=True

@@ -89,7 +89,7 @@ def test_sbg_log_likelihood_by_hand():
 # sBG: simulated data, invariants, bad input
 # ------------------------------------------------------------------------------------------
 def test_sbg_recovers_simulated_parameters():
-    alive = simulate_sbg(200_000, 1.5, 4.0, periods=12, seed=3)
+    alive = simulate_sbg(200_000, 1.5, 4.0, periods=12, random_state=3)
     model = ShiftedBetaGeometric().fit(alive)
     se = model.summary()["std_error"]
     assert abs(model.params_["alpha"] - 1.5) < 4 * se["alpha"]
@@ -100,7 +100,7 @@ def test_sbg_recovers_simulated_parameters():
 @settings(max_examples=30, deadline=None)
 @given(st.floats(0.1, 20), st.floats(0.1, 20), st.integers(2, 15), st.integers(0, 10_000))
 def test_sbg_invariants(alpha, beta, periods, seed):
-    alive = simulate_sbg(5000, alpha, beta, periods=periods, seed=seed)
+    alive = simulate_sbg(5000, alpha, beta, periods=periods, random_state=seed)
     assert alive[0] == 5000 and (np.diff(alive) <= 0).all()
     try:
         model = ShiftedBetaGeometric(penalizer=1e-6).fit(alive)

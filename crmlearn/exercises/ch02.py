@@ -174,7 +174,7 @@ n_east_tier1 = ____"""
 def _aov_by_behaviour():
     from crmlearn.segmentation import behaviour_segments
 
-    b = behaviour_segments(_cust(), frequent=5)
+    b = behaviour_segments(_cust(), min_frequent=5)
     g = b.groupby("behaviour_segment", observed=True)
     return g["monetary"].sum() / g["frequency"].sum()
 
@@ -183,7 +183,7 @@ q4 = CategoryQuestion(
     chapter=CHAPTER, name="q4", title="Highest average order value by behaviour",
     prompt="""
         Behaviour segmentation: label customers one-time (1 order), repeat (2-4) or frequent (5 or more
-        orders in 2023-2024) with `crmlearn.segmentation.behaviour_segments(cust, frequent=5)`.
+        orders in 2023-2024) with `crmlearn.segmentation.behaviour_segments(cust, min_frequent=5)`.
         Which of the three segments has the highest **average order value**, i.e. the segment's net
         revenue divided by the segment's number of orders? Store the label in `top_aov_segment`.
     """,
@@ -194,7 +194,7 @@ q4 = CategoryQuestion(
     solution_code=_LOAD + """
     from crmlearn.segmentation import behaviour_segments
 
-    behaviour = behaviour_segments(cust, frequent=5)
+    behaviour = behaviour_segments(cust, min_frequent=5)
     groups = behaviour.groupby("behaviour_segment", observed=True)
     aov = groups["monetary"].sum() / groups["frequency"].sum()
     top_aov_segment = aov.idxmax()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._core.compat import renamed_kwargs
 from ._base import get_ax
 
 __all__ = [
@@ -61,7 +62,7 @@ def expected_purchases_heatmap(model, *, T: float | None = None, t: float = 1.0,
     Examples
     --------
     >>> from crmlearn.clv import BetaGeo, simulate_bgnbd
-    >>> bg = BetaGeo().fit(simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=0))
+    >>> bg = BetaGeo().fit(simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=0))
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> ax = expected_purchases_heatmap(bg, t=10, max_frequency=10, ax=ax)
@@ -99,7 +100,7 @@ def probability_alive_heatmap(model, *, T: float | None = None, max_frequency: i
     Examples
     --------
     >>> from crmlearn.clv import BetaGeo, simulate_bgnbd
-    >>> bg = BetaGeo().fit(simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=0))
+    >>> bg = BetaGeo().fit(simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=0))
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> ax = probability_alive_heatmap(bg, max_frequency=10, ax=ax)
@@ -116,7 +117,8 @@ def probability_alive_heatmap(model, *, T: float | None = None, max_frequency: i
                          label=f"P(still active) at T = {grid.attrs['T']:.4g}")
 
 
-def calibration_holdout_plot(table: pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def calibration_holdout_plot(table: pd.DataFrame, *, ax=None):
     """Mean actual vs predicted holdout purchases by calibration frequency.
 
     Parameters
@@ -133,7 +135,7 @@ def calibration_holdout_plot(table: pd.DataFrame, ax=None):
     Examples
     --------
     >>> from crmlearn.clv import BetaGeo, calibration_holdout, simulate_bgnbd
-    >>> data = simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=39, holdout=39, seed=0)
+    >>> data = simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=39, holdout=39, random_state=0)
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> ax = calibration_holdout_plot(calibration_holdout(BetaGeo().fit(data), data), ax=ax)
@@ -211,7 +213,8 @@ def sbg_survival_plot(model, *, periods: int | None = None, actual=None, ax=None
     return ax
 
 
-def cohort_heatmap(table: pd.DataFrame, ax=None, *, annotate: bool | None = None):
+@renamed_kwargs(keyword_only=("ax",))
+def cohort_heatmap(table: pd.DataFrame, *, ax=None, annotate: bool | None = None):
     """Heatmap of a cohort table: share of each cohort still buying, period by period.
 
     Parameters
@@ -265,7 +268,8 @@ def cohort_heatmap(table: pd.DataFrame, ax=None, *, annotate: bool | None = None
     return ax
 
 
-def clv_schedule_plot(schedule: pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def clv_schedule_plot(schedule: pd.DataFrame, *, ax=None):
     """Bars of each period's discounted expected margin and the cumulative CLV line.
 
     Parameters

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._core.compat import renamed_kwargs
 from ._base import get_ax
 
 __all__ = ["revenue_chart", "column_chart"]
@@ -28,7 +29,8 @@ def revenue_chart(monthly: pd.DataFrame, *, ax=None, stacked: bool = True):
     return ax
 
 
-def column_chart(data: pd.DataFrame, column: str, *, ax=None, top: int = 10, bins: int = 30):
+@renamed_kwargs(top="max_categories")
+def column_chart(data: pd.DataFrame, column: str, *, ax=None, max_categories: int = 10, bins: int = 30):
     """A quick look at one column: a histogram for numbers, a bar chart of the commonest values otherwise."""
     from ..overview import column_profile
 
@@ -42,7 +44,7 @@ def column_chart(data: pd.DataFrame, column: str, *, ax=None, top: int = 10, bin
         ax.bar(per_month.index.to_timestamp(), per_month.to_numpy(), width=20, color="tab:blue")
         ax.set(xlabel=column, ylabel="rows per month")
     else:
-        counts = column_profile(data, column, top=top)
+        counts = column_profile(data, column, max_categories=max_categories)
         ax.barh(counts.index[::-1], counts.to_numpy()[::-1], color="tab:blue")
         ax.set(xlabel="rows", ylabel=column)
     ax.grid(axis="x" if not pd.api.types.is_numeric_dtype(s) else "y", alpha=0.3)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import CRMDataError, check_choice, check_columns
+from .._core.compat import renamed_kwargs
 from ._base import get_ax
 
 __all__ = [
@@ -53,7 +54,8 @@ def _label_points(ax, names, x, y) -> None:
 
 
 # ----------------------------------------------------------------------------------------------
-def servqual_chart(table: pd.DataFrame, ax=None, *, level: str = "item"):
+@renamed_kwargs(keyword_only=("ax",))
+def servqual_chart(table: pd.DataFrame, *, ax=None, level: str = "item"):
     """Horizontal bars of the SERVQUAL gaps (perception - expectation), shortfalls in red.
 
     Parameters
@@ -108,7 +110,8 @@ def servqual_chart(table: pd.DataFrame, ax=None, *, level: str = "item"):
 
 
 # ----------------------------------------------------------------------------------------------
-def ipa_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
+@renamed_kwargs(keyword_only=("ax",))
+def ipa_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     """The importance-performance grid: attributes as points, the crosshair and the four quadrants.
 
     Parameters
@@ -166,7 +169,8 @@ def ipa_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
 
 
 # ----------------------------------------------------------------------------------------------
-def kano_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
+@renamed_kwargs(keyword_only=("ax",))
+def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     """The Kano Better-Worse diagram: |Worse| across, Better up, split at 0.5.
 
     Top left: attractive (delights, little harm when absent); top right: one-dimensional;
@@ -216,7 +220,8 @@ def kano_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
 
 
 # ----------------------------------------------------------------------------------------------
-def nps_chart(result: pd.Series | pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def nps_chart(result: pd.Series | pd.DataFrame, *, ax=None):
     """Stacked bar of detractors, passives and promoters, with the NPS and its interval.
 
     Parameters
@@ -349,7 +354,8 @@ def _layout(latents: list[str], paths: list[tuple[str, str]]) -> dict[str, tuple
     return pos
 
 
-def path_diagram(model: Any, ax=None, *, positions: Mapping[str, tuple[float, float]] | None = None,
+@renamed_kwargs(keyword_only=("ax",))
+def path_diagram(model: Any, *, ax=None, positions: Mapping[str, tuple[float, float]] | None = None,
                  r2: Mapping[str, float] | pd.Series | None = None):
     """The inner (structural) model as a diagram: latent variables, arrows and path coefficients.
 
@@ -383,8 +389,8 @@ def path_diagram(model: Any, ax=None, *, positions: Mapping[str, tuple[float, fl
     from matplotlib.patches import FancyArrowPatch
 
     func = "path_diagram"
-    if hasattr(model, "path_coefficients_"):
-        if model.path_coefficients_ is None:
+    if hasattr(model, "blocks") and hasattr(model, "paths"):
+        if getattr(model, "path_coefficients_", None) is None:
             raise CRMDataError(f"{func}: the model is not fitted yet. Call .fit(data) first.")
         table = model.path_coefficients_
         r2 = model.r2_ if r2 is None else r2
@@ -434,7 +440,8 @@ def path_diagram(model: Any, ax=None, *, positions: Mapping[str, tuple[float, fl
 
 
 # ----------------------------------------------------------------------------------------------
-def loyalty_matrix_chart(table: pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def loyalty_matrix_chart(table: pd.DataFrame, *, ax=None):
     """The 2x2 loyalty matrix with the number and share of customers in each cell.
 
     Parameters
@@ -452,7 +459,7 @@ def loyalty_matrix_chart(table: pd.DataFrame, ax=None):
     >>> import pandas as pd
     >>> from crmlearn.loyalty import loyalty_matrix
     >>> df = pd.DataFrame({"emotional_attachment": [5, 5, 2, 1], "frequency": [8, 1, 9, 0]})
-    >>> ax = loyalty_matrix_chart(loyalty_matrix(df, patronage_threshold=3))
+    >>> ax = loyalty_matrix_chart(loyalty_matrix(df, min_patronage=3))
     >>> ax.get_xlabel()
     'Repeat patronage'
     """
@@ -490,7 +497,8 @@ def loyalty_matrix_chart(table: pd.DataFrame, ax=None):
 
 
 # ----------------------------------------------------------------------------------------------
-def expectation_chart(table: pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def expectation_chart(table: pd.DataFrame, *, ax=None):
     """Expectation before each visit against what was experienced, coloured by the verdict.
 
     Parameters
