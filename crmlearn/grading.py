@@ -1475,34 +1475,9 @@ def value_scorecard(
     data = check_table(data, func=func)
     check_choice(method, ["rank", "minmax", "zscore"], func=func, param="method")
     persp = {"financial": financial, "service": service, "customer": potential, "sales": sales}
-    param_of = {"financial": "financial", "service": "service", "customer": "potential", "sales": "sales"}
-    w = {k: 1.0 for k in persp}
-    if weights is not None:
-        given = _weights(weights, func=func)
-        unknown = set(given) - set(persp)
-        if unknown:
-            raise CRMDataError(f"{func}: weights has unknown key {sorted(unknown)[0]!r}. Use keys among {list(persp)}.")
-        if any(v < 0 for v in given.values()):
-            raise CRMDataError(f"{func}: weights must be >= 0 (0 switches a perspective off), got {given}.")
-        w.update(given)
-    scores: dict[str, np.ndarray | None] = {}
-    for name, cols in persp.items():
-        if cols is None:
-            scores[name] = None
-            continue
-        cols = [cols] if isinstance(cols, str) else list(cols)
-        if not cols:
-            scores[name] = None
-            continue
-        parts = []
-        for c in cols:
-            z = _normalise(_numeric_column(data, c, func=func, param=param_of[name]), method)
-            if method == "zscore":
-                from scipy.special import ndtr
-
-                z = ndtr(z)
-            parts.append(z)
-        scores[name] = np.mean(parts, axis=0)
+    w = _scorecard_weights(weights, list(persp), func=func)
+    scores = {name: _perspective_score(data, cols, method, func=func, param=_SCORECARD_PARAM[name])
+              for name, cols in persp.items()}
 
     def combine(names, label, hint):
         used = [k for k in names if scores[k] is not None and w[k] > 0]
@@ -1515,12 +1490,7 @@ def value_scorecard(
     used = [k for k in persp if scores[k] is not None and w[k] > 0]
     score = sum(w[k] * scores[k] for k in used) / sum(w[k] for k in used)
 
-    if isinstance(split, str):
-        check_choice(split, ["median", "mean"], func=func, param="split")
-        agg = np.median if split == "median" else np.mean
-        c_cut, p_cut = float(agg(current)), float(agg(potential_v))
-    else:
-        c_cut = p_cut = check_fraction(split, func=func, param="split", inclusive=True)
+    c_cut, p_cut = _scorecard_split(split, current, potential_v, func=func)
     hi_c, hi_p = current > c_cut + _EPS, potential_v > p_cut + _EPS
     code = np.where(hi_c, np.where(hi_p, 0, 1), np.where(hi_p, 2, 3)).astype(np.int8)
     quads = [SCORECARD_QUADRANTS[k] for k in ((True, True), (True, False), (False, True), (False, False))]
@@ -1535,8 +1505,54 @@ def value_scorecard(
         "action": np.asarray([q[2] for q in quads], dtype=object)[code],
     })
     out = _result(data, out_cols)
-    out.attrs["split"] = {"current": c_cut, "potential": p_cut}
+    out.attrs["split"] = {"current": c_cut, "potential": p_cut}   # provenance only; plots take split=
     return out
+
+
+#: The scorecard's perspectives and the keyword that names their columns.
+_SCORECARD_PARAM = {"financial": "financial", "service": "service", "customer": "potential", "sales": "sales"}
+
+
+def _scorecard_weights(weights: Any, perspectives: list[str], *, func: str) -> dict[str, float]:
+    """Weights of the four perspectives: 1 each unless given (0 switches one off)."""
+    w = {k: 1.0 for k in perspectives}
+    if weights is not None:
+        given = _weights(weights, func=func)
+        unknown = set(given) - set(perspectives)
+        if unknown:
+            raise CRMDataError(f"{func}: weights has unknown key {sorted(unknown)[0]!r}. Use keys among {perspectives}.")
+        if any(v < 0 for v in given.values()):
+            raise CRMDataError(f"{func}: weights must be >= 0 (0 switches a perspective off), got {given}.")
+        w.update(given)
+    return w
+
+
+def _perspective_score(data: pd.DataFrame, cols: Any, method: str, *, func: str, param: str) -> np.ndarray | None:
+    """One perspective's score in [0, 1]: the mean of its normalised columns (None when it has none)."""
+    if cols is None:
+        return None
+    cols = [cols] if isinstance(cols, str) else list(cols)
+    if not cols:
+        return None
+    parts = []
+    for c in cols:
+        z = _normalise(_numeric_column(data, c, func=func, param=param), method)
+        if method == "zscore":
+            from scipy.special import ndtr
+
+            z = ndtr(z)
+        parts.append(z)
+    return np.mean(parts, axis=0)
+
+
+def _scorecard_split(split: Any, current: np.ndarray, potential: np.ndarray, *, func: str) -> tuple[float, float]:
+    """Where current and potential value count as high: their median or mean, or one fixed score."""
+    if isinstance(split, str):
+        check_choice(split, ["median", "mean"], func=func, param="split")
+        agg = np.median if split == "median" else np.mean
+        return float(agg(current)), float(agg(potential))
+    cut = check_fraction(split, func=func, param="split", inclusive=True)
+    return cut, cut
 
 
 # --------------------------------------------------------------------------------------------
@@ -1914,7 +1930,8 @@ def rfm_scores(
     return out
 
 
-def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None = None) -> pd.DataFrame:
+def rfm_segments(scores: pd.DataFrame, *, bins: int | None = None,
+                 segment_map: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Name the RFM segment of each customer, in English and Chinese.
 
     The default is the eight-segment scheme of the Chinese RFM literature (:data:`RFM_SEGMENTS`):
@@ -1926,6 +1943,9 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
     ----------
     scores : DataFrame
         The output of :func:`rfm_scores` (columns ``R``, ``F``, ``M``, ``rfm_code``).
+    bins : int, optional
+        The ``bins`` given to :func:`rfm_scores` (pass it when not the default 5 and some top
+        score may be absent). Default: the largest score present (at least 2).
     segment_map : dict, optional
         Replaces the default: regular expression on ``rfm_code`` -> segment name, or -> (name,
         Chinese name). Patterns are tried in order and the first full match wins; codes no
@@ -1951,8 +1971,8 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
 
     Notes
     -----
-    high = score > (bins + 1) / 2, with bins from ``scores.attrs["rfm_bins"]`` (set by
-    :func:`rfm_scores`; else the largest score present). A pattern is matched with
+    high = score > (bins + 1) / 2, with ``bins`` as passed (else the largest score present;
+    nothing is read from ``scores.attrs``). A pattern is matched with
     :func:`re.fullmatch` once per distinct code, so a million customers cost no more than a hundred.
 
     References
@@ -1980,40 +2000,49 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
             f"{func}: column '{missing[0]}' not found. Run rfm_scores(data) first and pass its result."
         )
     check_no_missing(sc, ["R", "F", "M", "rfm_code"], func=func)
-    code = sc["rfm_code"]
-    if not isinstance(code.dtype, pd.CategoricalDtype):
-        code = code.astype(str).astype("category")
-    categories = [str(c) for c in code.cat.categories]
-    codes = code.cat.codes.to_numpy()
-
     if segment_map is None:
-        bins = sc.attrs.get("rfm_bins") or int(max(sc["R"].max(), sc["F"].max(), sc["M"].max(), 2))
-        mid = (bins + 1) / 2
-        hr = sc["R"].to_numpy() > mid
-        hf = sc["F"].to_numpy() > mid
-        hm = sc["M"].to_numpy() > mid
-        keys = list(RFM_SEGMENTS)
-        key_code = (~hr).astype(np.int8) * 4 + (~hf).astype(np.int8) * 2 + (~hm).astype(np.int8)
-        # order of RFM_SEGMENTS by (R, F, M) bits
-        lookup = np.empty(8, dtype=np.int8)
-        for i, (a, b, c) in enumerate(keys):
-            lookup[(not a) * 4 + (not b) * 2 + (not c)] = i
-        seg = lookup[key_code]
-        en = [RFM_SEGMENTS[k][0] for k in keys]
-        zh = [RFM_SEGMENTS[k][1] for k in keys]
-        return _result(sc, {
-            "segment": pd.Categorical.from_codes(seg, categories=en),
-            "segment_zh": np.asarray(zh, dtype=object)[seg],
-        })
+        if bins is None:
+            bins = int(max(sc["R"].max(), sc["F"].max(), sc["M"].max(), 2))
+        else:
+            bins = check_positive_int(bins, func=func, param="bins", minimum=2)
+        return _result(sc, _rfm_default_segments(sc, bins))
+    if bins is not None:
+        raise CRMDataError(f"{func}: bins is used only by the default scheme; with segment_map the "
+                           "patterns decide. Drop bins= or segment_map=.")
+    return _result(sc, _rfm_mapped_segments(sc["rfm_code"], _rfm_compile_map(segment_map, func=func)))
 
+
+def _rfm_default_segments(sc: pd.DataFrame, bins: int) -> dict[str, Any]:
+    """The eight segments of :data:`RFM_SEGMENTS`: each score is high when above (bins + 1) / 2."""
+    mid = (bins + 1) / 2
+    hr = sc["R"].to_numpy() > mid
+    hf = sc["F"].to_numpy() > mid
+    hm = sc["M"].to_numpy() > mid
+    keys = list(RFM_SEGMENTS)
+    key_code = (~hr).astype(np.int8) * 4 + (~hf).astype(np.int8) * 2 + (~hm).astype(np.int8)
+    # order of RFM_SEGMENTS by (R, F, M) bits
+    lookup = np.empty(8, dtype=np.int8)
+    for i, (a, b, c) in enumerate(keys):
+        lookup[(not a) * 4 + (not b) * 2 + (not c)] = i
+    seg = lookup[key_code]
+    en = [RFM_SEGMENTS[k][0] for k in keys]
+    zh = [RFM_SEGMENTS[k][1] for k in keys]
+    return {
+        "segment": pd.Categorical.from_codes(seg, categories=en),
+        "segment_zh": np.asarray(zh, dtype=object)[seg],
+    }
+
+
+def _rfm_compile_map(segment_map: Any, *, func: str) -> list[tuple[re.Pattern, str, str]]:
+    """Check ``segment_map`` and compile it to (pattern, English name, Chinese name) triples."""
     if not isinstance(segment_map, Mapping):
         raise TypeError(f"{func}: segment_map must be a dict pattern -> name, got {type(segment_map).__name__}.")
     if not segment_map:
         raise CRMDataError(f"{func}: segment_map is empty; give at least one pattern -> name.")
-    compiled, names_en, names_zh = [], [], []
+    rules = []
     for pattern, name in segment_map.items():
         try:
-            compiled.append(re.compile(str(pattern)))
+            compiled = re.compile(str(pattern))
         except re.error as exc:
             raise CRMDataError(f"{func}: segment_map pattern {pattern!r} is not a valid regular expression: {exc}.") from exc
         if isinstance(name, str):
@@ -2022,23 +2051,32 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
             en, zh = name
         else:
             raise TypeError(f"{func}: segment_map values must be a name or a (name, Chinese name) pair, got {name!r}.")
-        names_en.append(en)
-        names_zh.append(zh)
+        rules.append((compiled, en, zh))
+    return rules
+
+
+def _rfm_mapped_segments(code: pd.Series, rules: list[tuple[re.Pattern, str, str]]) -> dict[str, Any]:
+    """Segments from compiled rules: the first full match per distinct code wins, else "other"."""
+    if not isinstance(code.dtype, pd.CategoricalDtype):
+        code = code.astype(str).astype("category")
+    categories = [str(c) for c in code.cat.categories]
+    codes = code.cat.codes.to_numpy()
+    names_en = [en for _, en, _ in rules]
     seg_en = list(dict.fromkeys(names_en + ["other"]))
-    zh_of = dict(zip(names_en, names_zh))
+    zh_of = {en: zh for _, en, zh in rules}
     zh_of.setdefault("other", "其他")
     per_cat = np.empty(len(categories), dtype=np.int32)
     for i, c in enumerate(categories):
-        hit = next((j for j, p in enumerate(compiled) if p.fullmatch(c)), None)
+        hit = next((j for j, (p, _, _) in enumerate(rules) if p.fullmatch(c)), None)
         per_cat[i] = seg_en.index(names_en[hit] if hit is not None else "other")
     seg = per_cat[codes]
     used = [s for s in seg_en if s != "other" or (seg == seg_en.index("other")).any()]
     final = pd.Categorical.from_codes(seg, categories=seg_en)
     final = final.remove_categories([s for s in seg_en if s not in used])
-    return _result(sc, {
+    return {
         "segment": final,
         "segment_zh": np.asarray([zh_of[s] for s in seg_en], dtype=object)[seg],
-    })
+    }
 
 
 # --------------------------------------------------------------------------------------------

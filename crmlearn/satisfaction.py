@@ -821,6 +821,25 @@ def servqual(
 # ----------------------------------------------------------------------------------------------
 # Importance-performance analysis
 # ----------------------------------------------------------------------------------------------
+def _crosshair(crosshair: Any, imp: np.ndarray, perf: np.ndarray, *, func: str) -> tuple[float, float]:
+    """The IPA crosshair (importance, performance): the mean or median of the items, or a given pair."""
+    if isinstance(crosshair, str):
+        check_choice(crosshair, ["mean", "median"], func=func, param="crosshair")
+        agg = np.mean if crosshair == "mean" else np.median
+        return float(agg(imp)), float(agg(perf))
+    elif (
+        isinstance(crosshair, (tuple, list))
+        and len(crosshair) == 2
+        and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in crosshair)
+    ):
+        return float(crosshair[0]), float(crosshair[1])
+    else:
+        raise CRMDataError(
+            f"{func}: crosshair must be 'mean', 'median' or an (importance, performance) pair such as (3, 4), "
+            f"got {crosshair!r}."
+        )
+
+
 def ipa(
     data: pd.DataFrame,
     *,
@@ -903,21 +922,7 @@ def ipa(
     _check_numeric_items(data, per_cols, func=func, param="performance")
     imp = data[imp_cols].to_numpy(dtype=float).mean(axis=0)
     perf = data[per_cols].to_numpy(dtype=float).mean(axis=0)
-    if isinstance(crosshair, str):
-        check_choice(crosshair, ["mean", "median"], func=func, param="crosshair")
-        agg = np.mean if crosshair == "mean" else np.median
-        ci, cp = float(agg(imp)), float(agg(perf))
-    elif (
-        isinstance(crosshair, (tuple, list))
-        and len(crosshair) == 2
-        and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in crosshair)
-    ):
-        ci, cp = float(crosshair[0]), float(crosshair[1])
-    else:
-        raise CRMDataError(
-            f"{func}: crosshair must be 'mean', 'median' or an (importance, performance) pair such as (3, 4), "
-            f"got {crosshair!r}."
-        )
+    ci, cp = _crosshair(crosshair, imp, perf, func=func)
     hi_imp = imp >= ci - _EPS
     hi_perf = perf >= cp - _EPS
     code = np.where(hi_imp, np.where(hi_perf, 1, 0), np.where(hi_perf, 3, 2))

@@ -76,7 +76,7 @@ def expected_purchases_heatmap(model, *, T: float | None = None, t: float = 1.0,
                                   n_recency=n_recency)
     ax = get_ax(ax)
     return _grid_heatmap(grid, ax, cmap="viridis",
-                         label=f"Expected purchases in the next {grid.attrs['t']:.4g} (T = {grid.attrs['T']:.4g})")
+                         label=f"Expected purchases in the next {float(t):.4g} (T = {float(grid.columns.max()):.4g})")
 
 
 def probability_alive_heatmap(model, *, T: float | None = None, max_frequency: int | None = None,
@@ -114,7 +114,7 @@ def probability_alive_heatmap(model, *, T: float | None = None, max_frequency: i
                                   n_recency=n_recency)
     ax = get_ax(ax)
     return _grid_heatmap(grid, ax, cmap="RdYlGn", vmin=0.0, vmax=1.0,
-                         label=f"P(still active) at T = {grid.attrs['T']:.4g}")
+                         label=f"P(still active) at T = {float(grid.columns.max()):.4g}")
 
 
 @renamed_kwargs(keyword_only=("ax",))
@@ -214,7 +214,7 @@ def sbg_survival_plot(model, *, periods: int | None = None, actual=None, ax=None
 
 
 @renamed_kwargs(keyword_only=("ax",))
-def cohort_heatmap(table: pd.DataFrame, *, ax=None, annotate: bool | None = None):
+def cohort_heatmap(table: pd.DataFrame, *, ax=None, annotate: bool | None = None, values: str | None = None):
     """Heatmap of a cohort table: share of each cohort still buying, period by period.
 
     Parameters
@@ -224,6 +224,9 @@ def cohort_heatmap(table: pd.DataFrame, *, ax=None, annotate: bool | None = None
     ax : matplotlib.axes.Axes, optional
     annotate : bool, optional
         Write the values in the cells (default: when the table has at most 15 x 15 cells).
+    values : {"share", "count"}, optional
+        What the table holds, as passed to ``cohort_table(values=...)``. Default: "share" when
+        every value lies between 0 and 1, else "count".
 
     Returns
     -------
@@ -245,9 +248,15 @@ def cohort_heatmap(table: pd.DataFrame, *, ax=None, annotate: bool | None = None
     """
     from .._validation import check_table
 
+    from .._validation import check_choice
+
     check_table(table, func="cohort_heatmap", name="table")
+    kind = values
     values = table.to_numpy(dtype=float)
-    share = table.attrs.get("values", "share") == "share"
+    if kind is None:
+        finite = values[np.isfinite(values)]
+        kind = "share" if finite.size == 0 or (finite.min() >= 0 and finite.max() <= 1) else "count"
+    share = check_choice(kind, ["share", "count"], func="cohort_heatmap", param="values") == "share"
     ax = get_ax(ax)
     # period 0 is 100% by definition: scale the colours on the later periods so they show
     later = values[:, 1:] if values.shape[1] > 1 else values
@@ -266,6 +275,17 @@ def cohort_heatmap(table: pd.DataFrame, *, ax=None, annotate: bool | None = None
     ax.set_yticks(np.arange(0, len(table.index), step), [str(c) for c in table.index[::step]])
     ax.set(xlabel="Periods since first purchase", ylabel="Cohort (first purchase)")
     return ax
+
+
+def _infinite_clv(schedule: pd.DataFrame) -> float:
+    """The infinite-horizon CLV m r / (1 + d - r), read back from the schedule's first period."""
+    first = schedule.iloc[0]
+    r = float(first["survival"])
+    if r <= 0:
+        return 0.0
+    d = 1.0 / float(first["discount_factor"]) - 1.0
+    m = float(first["expected_margin"]) / r
+    return m * r / (1 + d - r) if (1 + d - r) > 0 else np.inf
 
 
 @renamed_kwargs(keyword_only=("ax",))
@@ -295,13 +315,13 @@ def clv_schedule_plot(schedule: pd.DataFrame, *, ax=None):
     from .._validation import check_columns, check_table
 
     check_table(schedule, func="clv_schedule_plot", name="schedule")
-    check_columns(schedule, ["present_value", "cumulative_clv"], func="clv_schedule_plot")
+    check_columns(schedule, ["survival", "discount_factor", "expected_margin", "present_value", "cumulative_clv"], func="clv_schedule_plot")
     ax = get_ax(ax)
     t = schedule.index.to_numpy()
     ax.bar(t, schedule["present_value"], color="C0", alpha=0.6, label="Discounted expected margin")
     ax.plot(t, schedule["cumulative_clv"], color="C1", marker="o", label="Cumulative CLV")
-    total = schedule.attrs.get("clv_infinite")
-    if total is not None and np.isfinite(total):
+    total = _infinite_clv(schedule)
+    if np.isfinite(total):
         ax.axhline(total, color="grey", linestyle="--", label=f"Infinite horizon: {total:,.1f}")
     ax.set(xlabel="Period", ylabel="Value")
     ax.legend()

@@ -268,7 +268,8 @@ def pyramid_plot(summary: pd.DataFrame, *, inactive: str = "inactive", ax=None):
     return ax
 
 
-def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", value_label: str | None = None, ax=None):
+def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", value_label: str | None = None,
+                bins: int | None = None, ax=None):
     """R x F heatmap of the average value (monetary) of the customers in each cell.
 
     Parameters
@@ -280,6 +281,8 @@ def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", value_label: s
     value_label : str, optional
         Label of the colour bar, with its unit, e.g. "Average net revenue (CNY)". Default
         "Average <value>".
+    bins : int, optional
+        The ``bins`` given to ``rfm_scores`` (the grid's size). Default: the largest R or F present.
     ax : matplotlib Axes, optional
 
     Returns
@@ -309,7 +312,10 @@ def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", value_label: s
         raise TypeError(f"{func}: value_label must be a string such as 'Average net revenue (CNY)', "
                         f"got {type(value_label).__name__}.")
     ax = get_ax(ax)
-    bins = int(scores.attrs.get("rfm_bins") or max(scores["R"].max(), scores["F"].max()))
+    if bins is None:
+        bins = int(max(scores["R"].max(), scores["F"].max()))
+    elif isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 1:
+        raise TypeError(f"{func}: bins must be the whole number given to rfm_scores, got {bins!r}.")
     levels = np.arange(1, bins + 1)
     grid = (scores.groupby(["R", "F"], observed=True)[value].mean().unstack("F")
             .reindex(index=levels, columns=levels))
@@ -338,7 +344,7 @@ def rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", value_label: s
     return ax
 
 
-def scorecard_plot(scorecard: pd.DataFrame, *, max_points: int = 5000, ax=None):
+def scorecard_plot(scorecard: pd.DataFrame, *, max_points: int = 5000, split: str | float = "median", ax=None):
     """The value scorecard's 2x2: current value against potential value, one dot per customer.
 
     Parameters
@@ -347,6 +353,8 @@ def scorecard_plot(scorecard: pd.DataFrame, *, max_points: int = 5000, ax=None):
         The result of :func:`crmlearn.grading.value_scorecard`.
     max_points : int, default 5000
         At most this many customers are drawn (a fixed random sample), so large tables stay readable.
+    split : "median", "mean" or float, default "median"
+        Where the dashed lines are drawn: pass what you gave ``value_scorecard(split=...)``.
     ax : matplotlib Axes, optional
 
     Returns
@@ -364,7 +372,10 @@ def scorecard_plot(scorecard: pd.DataFrame, *, max_points: int = 5000, ax=None):
     cur = scorecard["current_value"].to_numpy(dtype=float)
     pot = scorecard["potential_value"].to_numpy(dtype=float)
     quad = np.asarray(scorecard["quadrant"].astype(str))
-    split = scorecard.attrs.get("split", {"current": float(np.median(cur)), "potential": float(np.median(pot))})
+    from ..grading import _scorecard_split
+
+    c_cut, p_cut = _scorecard_split(split, cur, pot, func=func)
+    split = {"current": c_cut, "potential": p_cut}
     colours = {"core": CLASS_COLOURS[0], "maintain": "#5c6bc0", "develop": "#f9a825", "reduce": "#b71c1c"}
     for name, colour in colours.items():
         sel = rows[quad[rows] == name]

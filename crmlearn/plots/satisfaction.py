@@ -111,7 +111,7 @@ def servqual_chart(table: pd.DataFrame, *, ax=None, level: str = "item"):
 
 # ----------------------------------------------------------------------------------------------
 @renamed_kwargs(keyword_only=("ax",))
-def ipa_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
+def ipa_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True, crosshair: str | tuple[float, float] = "mean"):
     """The importance-performance grid: attributes as points, the crosshair and the four quadrants.
 
     Parameters
@@ -121,6 +121,8 @@ def ipa_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     ax : matplotlib Axes, optional
     annotate : bool, default True
         Write each attribute's name next to its point.
+    crosshair : "mean", "median" or (importance, performance), default "mean"
+        Where the quadrant lines cross: pass what you gave ``ipa(crosshair=...)``.
 
     Returns
     -------
@@ -140,7 +142,9 @@ def ipa_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     ax = get_ax(ax)
     imp = table["importance"].to_numpy(dtype=float)
     perf = table["performance"].to_numpy(dtype=float)
-    ci, cp = table.attrs.get("crosshair", (float(imp.mean()), float(perf.mean())))
+    from ..satisfaction import _crosshair
+
+    ci, cp = _crosshair(crosshair, imp, perf, func=func)
     colours = {"concentrate here": NEG, "keep up the good work": POS, "low priority": NEUTRAL,
                "possible overkill": "#e67e22"}
     if "quadrant" in table:
