@@ -997,7 +997,7 @@ def tier_classify(
     top : float, default 0.2
         Share of customers (by net profit, largest first) forming the platinum + gold group;
         only customers with positive net profit qualify.
-    max_price_sensitivity : float, default 0.5 (``MAX_PRICE_SENSITIVITY``, shared with quality_traits)
+    max_price_sensitivity : float, default 0.4 (``MAX_PRICE_SENSITIVITY``, shared with quality_traits)
     max_suppliers : int, default 2
     cost_periods : float, default 1.0
         How many cost periods the profit covers (e.g. 2 when ``profit`` spans two years and the

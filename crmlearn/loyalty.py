@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ._core.compat import renamed_kwargs
+from ._core.tables import append_columns
 from ._validation import (
     CRMDataError,
     check_choice,
@@ -196,7 +197,7 @@ def loyalty_types(
     >>> import pandas as pd
     >>> df = pd.DataFrame({"frequency": [5, 1, 3, 0], "repurchase_intent": [3, 5, 4, 2],
     ...                    "likelihood_to_recommend": [6, 7, 10, 3]})
-    >>> loyalty_types(df)
+    >>> loyalty_types(df)[["behavioural", "intentional", "emotional", "n_types", "loyalty_type"]]
        behavioural  intentional  emotional  n_types loyalty_type
     0         True        False      False        1  behavioural
     1        False         True      False        1  intentional
@@ -225,7 +226,7 @@ def loyalty_types(
         level = np.where(flag, k, level).astype(np.int8)
     out["n_types"] = out.sum(axis=1).astype(int)
     out["loyalty_type"] = pd.Categorical.from_codes(level, categories=LOYALTY_TYPES, ordered=True)
-    return out
+    return append_columns(data, out)
 
 
 @renamed_kwargs(attitude_threshold="min_attitude", patronage_threshold="min_patronage")
@@ -286,7 +287,7 @@ def loyalty_matrix(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"emotional_attachment": [5, 5, 2, 1], "frequency": [8, 1, 9, 0]})
-    >>> loyalty_matrix(df, min_patronage=3)
+    >>> loyalty_matrix(df, min_patronage=3)[["attitude_high", "patronage_high", "loyalty"]]
        attitude_high  patronage_high   loyalty
     0           True            True      true
     1           True           False    latent
@@ -310,7 +311,8 @@ def loyalty_matrix(
         },
         index=data.index,
     )
-    out.attrs["thresholds"] = {"attitude": ta, "patronage": tp}
+    out = append_columns(data, out)
+    out.attrs["thresholds"] = {"attitude": ta, "patronage": tp}   # provenance only
     return out
 
 
@@ -705,7 +707,7 @@ def switch_decision(
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"annual_saving": [80_000], "switching_cost": [150_000], "risk_cost": [0]})
-    >>> switch_decision(df)
+    >>> switch_decision(df)[["total_saving", "barrier", "net_gain", "switches"]]
        total_saving   barrier  net_gain  switches
     0       80000.0  150000.0  -70000.0     False
     """
@@ -725,6 +727,4 @@ def switch_decision(
     if risk is not None:
         barrier = barrier + data[risk].to_numpy(dtype=float)
     net = total - barrier
-    return pd.DataFrame(
-        {"total_saving": total, "barrier": barrier, "net_gain": net, "switches": net > 0}, index=data.index
-    )
+    return append_columns(data, {"total_saving": total, "barrier": barrier, "net_gain": net, "switches": net > 0})

@@ -34,6 +34,7 @@ import pandas as pd
 
 from ._core.compat import renamed_kwargs
 from ._core.model import Model
+from ._core.tables import append_columns
 from ._validation import (
     CRMDataError,
     check_choice,
@@ -304,7 +305,7 @@ def disconfirmation(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"exp_speed": [3.8, 4.0, 5.0], "per_speed": [4.2, 3.5, 6.5]})
-    >>> disconfirmation(df, expected=["exp_speed"], perceived=["per_speed"], tolerance=0.25)
+    >>> disconfirmation(df, expected=["exp_speed"], perceived=["per_speed"], tolerance=0.25)[["gap_speed", "gap", "verdict"]]
        gap_speed  gap       verdict
     0        0.4  0.4     delighted
     1       -0.5 -0.5  dissatisfied
@@ -324,7 +325,7 @@ def disconfirmation(
     overall = gaps.mean(axis=1)
     out["gap"] = overall
     out["verdict"] = _verdict(overall, tol)
-    return out
+    return append_columns(data, out)
 
 
 def _non_negative_number(value: Any, *, func: str, param: str) -> float:
@@ -594,10 +595,8 @@ def delivered_value(
     tc = data[ccols].to_numpy(dtype=float).sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(tc > 0, tv / np.where(tc > 0, tc, 1.0), np.where(tv > 0, np.inf, np.nan))
-    return pd.DataFrame(
-        {"total_value": tv, "total_cost": tc, "delivered_value": tv - tc, "value_ratio": ratio},
-        index=data.index,
-    )
+    return append_columns(data, {"total_value": tv, "total_cost": tc, "delivered_value": tv - tc,
+                                 "value_ratio": ratio})
 
 
 # ----------------------------------------------------------------------------------------------
@@ -678,7 +677,7 @@ def servqual_scores(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"exp_a": [5, 6], "per_a": [6, 6], "exp_b": [7, 7], "per_b": [5, 6]})
-    >>> servqual_scores(df, dimensions={"d1": ["a"], "d2": ["b"]}, weights={"d1": 1, "d2": 3})
+    >>> servqual_scores(df, dimensions={"d1": ["a"], "d2": ["b"]}, weights={"d1": 1, "d2": 3})[["d1", "d2", "overall"]]
         d1   d2  overall
     0  1.0 -2.0    -1.25
     1  0.0 -1.0    -0.75
@@ -693,7 +692,7 @@ def servqual_scores(
     dim_gaps = np.column_stack([gaps[:, [pos[it] for it in its]].mean(axis=1) for its in dims.values()])
     out = pd.DataFrame(dim_gaps, index=data.index, columns=list(dims))
     out["overall"] = dim_gaps @ w
-    return out
+    return append_columns(data, out)
 
 
 def servqual(
@@ -1012,7 +1011,8 @@ def kano_categories(
     Returns
     -------
     DataFrame
-        Indexed like ``data``, one column per attribute holding "A", "O", "M", "I", "R" or "Q".
+        A copy of ``data`` with one column ``kano_<attribute>`` per attribute appended, holding
+        "A", "O", "M", "I", "R" or "Q".
 
     Raises
     ------
@@ -1029,14 +1029,14 @@ def kano_categories(
     >>> import pandas as pd
     >>> df = pd.DataFrame({"f": [1, 2, 1], "d": [5, 5, "neutral"]})
     >>> kano_categories(df, functional=["f"], dysfunctional=["d"])
-       d
-    0  O
-    1  M
-    2  A
+       f        d kano_d
+    0  1        5      O
+    1  2        5      M
+    2  1  neutral      A
     """
     names, cats = _kano_setup(data, functional, dysfunctional, "kano_categories")
     labels = np.array(_KANO_CODES, dtype=object)
-    return pd.DataFrame(labels[cats], index=data.index, columns=names)
+    return append_columns(data, {f"kano_{n}": labels[cats[:, j]] for j, n in enumerate(names)})
 
 
 def kano(

@@ -30,6 +30,7 @@ import pandas as pd
 from ._threads import single_thread
 from ._core.compat import renamed_kwargs
 from ._core.defaults import MAX_PRICE_SENSITIVITY, MAX_SUPPLIERS
+from ._core.tables import append_columns
 from ._validation import (
     plain_value as _py,
     rows_have as _rows,
@@ -625,7 +626,7 @@ def quality_traits(
     cost_periods : float, default 1.0
         How many cost periods ``value`` covers (2 when the revenue spans two years and the
         cost to serve is per year).
-    max_price_sensitivity : float, default 0.5 (``MAX_PRICE_SENSITIVITY``, shared with tier_classify)
+    max_price_sensitivity : float, default 0.4 (``MAX_PRICE_SENSITIVITY``, shared with tier_classify)
         Largest price sensitivity of a customer who sees our value.
 
     Returns
@@ -672,7 +673,7 @@ def quality_traits(
     ...     "cost_to_serve_cny": [500.0, 300.0, 800.0], "monetary": [20000.0, 9000.0, 5000.0],
     ...     "price_sensitivity": [0.2, 0.3, 0.7],
     ... }, index=pd.Index(["C1", "C2", "C3"], name="customer_id"))
-    >>> quality_traits(df, as_of="2024-12-31")
+    >>> quality_traits(df, as_of="2024-12-31")[["long_term", "profitable", "sees_value", "n_traits"]]
                  long_term  profitable  sees_value  n_traits
     customer_id
     C1                True        True        True         3
@@ -738,6 +739,7 @@ def quality_traits(
     out = pd.DataFrame({"long_term": long_term, "profitable": profitable, "sees_value": sees_value},
                        index=data.index)
     out["n_traits"] = (long_term.astype(np.int64) + profitable + sees_value).astype(np.int64)
+    out = append_columns(data, out)
     out.attrs["as_of"] = as_ts
     out.attrs["thresholds"] = {"min_years": min_years, "max_suppliers": max_suppliers, "min_on_time": min_on_time,
                                "grace_days": grace_days, "max_cost_share": max_cost_share,

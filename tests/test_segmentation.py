@@ -248,7 +248,7 @@ def test_quality_traits_by_hand(traits_input):
     before = traits_input.copy()
     out = quality_traits(traits_input, as_of="2024-12-31")
     pd.testing.assert_frame_equal(traits_input, before)
-    assert list(out.columns) == ["long_term", "profitable", "sees_value", "n_traits"]
+    assert list(out.columns) == list(traits_input.columns) + ["long_term", "profitable", "sees_value", "n_traits"]
     assert out.index.equals(traits_input.index)
     assert out["long_term"].tolist() == [True, False, True, False]     # 2021-12-31 is exactly 3 years
     assert out["profitable"].tolist() == [True, True, False, False]    # C3 uses 4 suppliers; C4 unknown
@@ -270,7 +270,8 @@ def test_quality_traits_thresholds(traits_input):
     assert quality_traits(traits_input, as_of="2024-12-30")["long_term"].tolist() == [True, False, False, False]
     named = traits_input.rename(columns={"on_time_share": "paid_ok", "monetary": "revenue"})
     again = quality_traits(named, on_time="paid_ok", value="revenue", as_of="2024-12-31")
-    pd.testing.assert_frame_equal(again, quality_traits(traits_input, as_of="2024-12-31"))
+    new = ["long_term", "profitable", "sees_value", "n_traits"]
+    pd.testing.assert_frame_equal(again[new], quality_traits(traits_input, as_of="2024-12-31")[new])
 
 
 @settings(max_examples=30, deadline=None)
@@ -376,7 +377,7 @@ def test_quality_traits_course_data_matches_plain_pandas():
         "long_term": cust["first_order_date"] < "2022-01-01",
         "profitable": (cust["n_suppliers"] <= 2) & (share >= 0.8)
         & (cust["cost_to_serve_cny"] * 2 <= 0.10 * cust["monetary"]),
-        "sees_value": cust["price_sensitivity"] <= 0.5,
+        "sees_value": cust["price_sensitivity"] <= 0.4,
     })
     pd.testing.assert_frame_equal(out[want.columns], want, check_names=False)
     assert out.attrs["as_of"] == pd.Timestamp("2024-12-31")
