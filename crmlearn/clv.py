@@ -17,6 +17,13 @@ Models follow scikit-learn's conventions: ``__init__`` stores settings only, ``f
 ``self``, learned values end in ``_`` (``params_``, ``log_likelihood_``), ``summary()`` is a
 DataFrame and predictions are Series indexed by customer. :func:`simulate_bgnbd` and
 :func:`simulate_gamma_gamma` draw data from the models' own stories (for teaching and tests).
+
+Tables (the contract of DESIGN.md): :func:`rfm_summary` builds one row per customer from the
+transactions (indexed by customer id); the models' predictions and
+:func:`customer_lifetime_value` are Series on the index of the summary passed in;
+:func:`simple_clv_schedule`, :func:`frequency_recency_grid` and :func:`calibration_holdout` are
+tables of periods, grid points and frequencies that document their columns. Nothing a later
+step needs is kept in ``.attrs``.
 """
 from __future__ import annotations
 

@@ -25,6 +25,17 @@ works on a million customers (sorting once, no loop over customers).
 Ranking rule (everywhere in this module): customers are ranked by value, largest first;
 equal values keep the order they have in the table (a stable sort), so the results are
 reproducible. Rules that use "the top x% of customers" take ceil(x * n) customers.
+
+Tables (the contract of DESIGN.md): the per-customer functions -- :func:`abc_classify`,
+:func:`tier_classify`, :func:`single_indicator_grade`, :func:`multi_indicator_score`,
+:func:`value_scorecard`, :func:`customer_pyramid`, :func:`rfm_scores`, :func:`rfm_segments`,
+:func:`bad_customers` -- return a new DataFrame on the input's index, the input's columns first
+and their own appended, so they chain with ``.pipe``; the input is never changed. Nothing a later
+step needs is kept in ``.attrs`` (pass ``bins=`` to :func:`rfm_segments`, ``split=`` to the
+scorecard plot); attrs hold provenance notes only. The other tables are not per customer and
+document their columns: :func:`pareto_table` (customers in rank order), :func:`lorenz_curve`
+(n + 1 points), :func:`cost_to_serve_by_class`, :func:`tier_profile`, :func:`pyramid_summary`
+(one row per class, tier or level), :func:`gold_persistence` (one row per pair of years).
 """
 from __future__ import annotations
 

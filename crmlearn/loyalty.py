@@ -14,6 +14,11 @@ loyal one. This module measures the difference:
 - :func:`switching_cost_index`, :func:`purchase_risk_index` -- 0-100 indices from
   rating items on the switching costs (转换成本) and purchasing risks (采购风险) of
   the syllabus lists; :func:`switch_decision` -- does a price saving beat them?
+
+Tables (the contract of DESIGN.md): :func:`loyalty_types`, :func:`loyalty_matrix` and
+:func:`switch_decision` return a new DataFrame on the input's index, the input's columns first
+and their own appended; the indices are Series on the input's index; the input is never changed
+and ``.attrs`` holds provenance notes only (the thresholds used).
 """
 from __future__ import annotations
 

@@ -2,6 +2,9 @@
 
 These are the first things an analyst does with a new customer file: how the
 business develops month by month, and what one column looks like.
+
+Tables: :func:`monthly_revenue` returns one row per period (and group); :func:`column_profile` a
+Series of counts or statistics. Neither is per customer.
 """
 from __future__ import annotations
 

@@ -10,6 +10,11 @@ Cohorts and churn count purchases only, by the rule of :mod:`crmlearn.customers`
 count"): a return (an ``is_return`` row, or a negative ``amount`` in a table without that flag)
 is not a purchase, and neither is a lost tender (``tender_result == "lost"``, a bid that never
 became a sale). Sending goods back or losing a bid does not make a customer active.
+
+Tables (the contract of DESIGN.md): :func:`cohort_table` and :func:`churn_rate` are tables of
+cohorts and periods that document their columns (``.attrs`` carries provenance notes only: pass
+``values=`` to the cohort heatmap); :class:`ShiftedBetaGeometric` follows the model conventions of
+:mod:`crmlearn._core.model` (``get_params``/``set_params``, ``summary()``, fitted values ending in ``_``).
 """
 from __future__ import annotations
 

@@ -24,6 +24,14 @@ The defaults follow the course survey (``crmlearn.load_dataset("survey")``): ten
 service items ``exp_<item>`` / ``per_<item>`` (1-7), ``imp_<item>`` (1-5), Kano
 pairs ``kano_func_<feature>`` / ``kano_dys_<feature>`` (1-5) and
 ``likelihood_to_recommend`` (0-10).
+
+Tables (the contract of DESIGN.md): the per-respondent functions :func:`disconfirmation`,
+:func:`delivered_value`, :func:`servqual_scores` and :func:`kano_categories` return a new
+DataFrame on the input's index, the input's columns first and their own appended; the input is
+never changed. Per-respondent indices (:func:`satisfaction_index`) are a Series on the input's
+index. :func:`servqual`, :func:`ipa` and :func:`kano` return one row per item or attribute,
+:func:`nps` and :func:`cronbach_alpha` a Series of statistics; each documents its columns.
+Nothing a later step needs is kept in ``.attrs`` (``ipa_chart`` takes ``crosshair=``).
 """
 from __future__ import annotations
 

@@ -18,6 +18,14 @@
   :func:`segment_profiles` and :func:`choose_k` (elbow and silhouette).
 
 scikit-learn is imported inside the functions that need it, so importing this module is cheap.
+
+Tables (the contract of DESIGN.md): :func:`classify_by_nature`, :func:`quality_traits`,
+:func:`behaviour_segments` and :func:`kmeans_segments` return a new DataFrame on the input's
+index, the input's columns first and their own appended (so they chain with ``.pipe``); the input
+is never changed and ``.attrs`` holds provenance notes only. :func:`nature_summary`,
+:func:`revenue_crosstab`, :func:`segment_by`, :func:`basis_spread`, :func:`segment_profiles` and
+:func:`choose_k` return one row per segment (or per k) and document their columns;
+:func:`contact_roles` returns a Series on the contacts' index.
 """
 from __future__ import annotations
 

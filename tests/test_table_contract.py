@@ -74,6 +74,8 @@ def _cases():
         ("customer_pyramid", "graded", lambda d: grading.customer_pyramid(d)),
         ("rfm_scores", "graded", lambda d: grading.rfm_scores(d)),
         ("rfm_segments", "graded", lambda d: grading.rfm_segments(grading.rfm_scores(d).pipe(_drop_attrs))),
+        ("bad_customers", "graded",
+         lambda d: grading.bad_customers(d, crmlearn.load_dataset("transactions"))),
         ("quality_traits", "graded",
          lambda d: segmentation.quality_traits(d, payments=crmlearn.load_dataset("payments"))),
         ("behaviour_segments", "graded", lambda d: segmentation.behaviour_segments(d)),
