@@ -75,7 +75,7 @@ def _active_periods(transactions, *, period, customer, date, func, is_return=_DE
     check_table(transactions, func=func, name="transactions")
     if not isinstance(period, str):
         raise TypeError(f"{func}: period must be one of {_PERIODS}, got {type(period).__name__}.")
-    check_choice(period, _PERIODS, func=func, param="period")
+    check_choice(period, _PERIODS, func=func, param="freq")
     check_columns(transactions, [customer], func=func, param="customer")
     check_columns(transactions, [date], func=func, param="date")
     check_no_missing(transactions, [customer, date], func=func)
@@ -112,7 +112,8 @@ def _period_index(ordinals, freq, name):
     return pd.PeriodIndex.from_ordinals(np.asarray(ordinals, dtype=np.int64), freq=freq).rename(name)
 
 
-def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str = "customer_id",
+@renamed_kwargs(period="freq")
+def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", customer: str = "customer_id",
                  date: str = "order_date", values: str = "share", is_return: Any = _DEFAULT,
                  tender: Any = _DEFAULT, amount: Any = _DEFAULT) -> pd.DataFrame:
     """Share of each acquisition cohort still buying, period by period.
@@ -125,7 +126,7 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     ----------
     transactions : pandas.DataFrame
         One row per transaction (order or order line).
-    period : {"D", "W", "M", "Q", "Y"}, default "M"
+    freq : {"D", "W", "M", "Q", "Y"}, default "M"
         Calendar period (weeks end on Sunday).
     customer, date : str
         Column names.
@@ -154,7 +155,7 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     ------
     TypeError, CRMDataError
         Not a DataFrame, missing columns or values, dates that cannot be read, an unknown
-        ``period`` or ``values``, a return flag that is not true/false, or no purchase at all.
+        ``freq`` or ``values``, a return flag that is not true/false, or no purchase at all.
 
     See Also
     --------
@@ -188,7 +189,7 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     func = "cohort_table"
     check_choice(values, ["share", "count"], func=func, param="values")
     cust, ordinal, omin, omax, freq, excluded = _active_periods(
-        transactions, period=period, customer=customer, date=date, func=func, is_return=is_return,
+        transactions, period=freq, customer=customer, date=date, func=func, is_return=is_return,
         tender=tender, amount=amount)
     starts = np.flatnonzero(np.r_[True, cust[1:] != cust[:-1]])
     sizes = np.diff(np.r_[starts, len(cust)])
@@ -210,7 +211,8 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     return out
 
 
-def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str = "customer_id",
+@renamed_kwargs(period="freq")
+def churn_rate(transactions: pd.DataFrame, *, freq: str = "M", customer: str = "customer_id",
                date: str = "order_date", is_return: Any = _DEFAULT, tender: Any = _DEFAULT,
                amount: Any = _DEFAULT) -> pd.DataFrame:
     """Churn rate per period: active customers who do not buy in the next period.
@@ -223,7 +225,7 @@ def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str =
     ----------
     transactions : pandas.DataFrame
         One row per transaction (order or order line).
-    period : {"D", "W", "M", "Q", "Y"}, default "M"
+    freq : {"D", "W", "M", "Q", "Y"}, default "M"
     customer, date : str
         Column names.
     is_return, tender, amount : str or None
@@ -268,11 +270,12 @@ def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str =
     2024-02       2         1        1    0.500000        0.500000
     """
     func = "churn_rate"
+    asked = freq
     cust, ordinal, omin, omax, freq, excluded = _active_periods(
-        transactions, period=period, customer=customer, date=date, func=func, is_return=is_return,
+        transactions, period=freq, customer=customer, date=date, func=func, is_return=is_return,
         tender=tender, amount=amount)
     if omax == omin:
-        raise CRMDataError(f"{func}: the data span a single period ({period}), so there is no next period to "
+        raise CRMDataError(f"{func}: the data span a single period ({asked}), so there is no next period to "
                            "compare with. Use a shorter period or more data.")
     nxt = np.zeros(len(cust), dtype=bool)
     nxt[:-1] = (cust[1:] == cust[:-1]) & (ordinal[1:] == ordinal[:-1] + 1)

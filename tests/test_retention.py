@@ -181,12 +181,12 @@ def test_cohort_table_by_hand(tx):
 
 
 def test_cohort_table_other_periods(tx):
-    q = cohort_table(tx, period="Q")
+    q = cohort_table(tx, freq="Q")
     assert q.shape == (1, 1) and q.iloc[0, 0] == 1.0
-    w = cohort_table(tx, period="W")
+    w = cohort_table(tx, freq="W")
     assert w.index.freqstr.startswith("W")
     assert (w[0] == 1.0).all()
-    d = cohort_table(tx.rename(columns={"customer_id": "cid", "order_date": "day"}), period="D",
+    d = cohort_table(tx.rename(columns={"customer_id": "cid", "order_date": "day"}), freq="D",
                      customer="cid", date="day")
     assert len(d) == 4                                          # first days of A, B, C, D
 
@@ -230,12 +230,12 @@ def test_churn_rate_on_cdnow(shared_data):
     tx = pd.read_csv(shared_data / "cdnow" / "CDNOW_sample.txt", sep=r"\s+", header=None,
                      names=["master_id", "customer_id", "date", "number_of_cds", "amount"], dtype={"date": str})
     tx["order_date"] = pd.to_datetime(tx["date"], format="%Y%m%d")
-    out = churn_rate(tx, period="Q")
+    out = churn_rate(tx, freq="Q")
     # every CDNOW sample customer first bought in Q1 1997, so all 2,357 are active then
     assert out["active"].iloc[0] == 2357
     assert str(out.index[-1]) == "1998Q1"
     assert (out["retained"] <= out["active"]).all()
-    table = cohort_table(tx, period="Q")
+    table = cohort_table(tx, freq="Q")
     assert len(table) == 1 and table.attrs["cohort_size"].iloc[0] == 2357
     np.testing.assert_allclose(table.iloc[0, 1], out["retained"].iloc[0] / 2357)
 
@@ -340,7 +340,7 @@ def test_course_data_needs_no_purchase_filter():
     assert yearly.attrs["excluded_rows"] == len(course) - len(purchases)
     assert churn_rate(course, period="Y", is_return=None, tender=None)["retained"].iloc[0] != \
         yearly["retained"].iloc[0]                                  # the rule matters here
-    pd.testing.assert_frame_equal(cohort_table(course, period="Q"), cohort_table(purchases, period="Q"))
+    pd.testing.assert_frame_equal(cohort_table(course, freq="Q"), cohort_table(purchases, period="Q"))
 
 
 def test_churn_rate_single_period(tx):

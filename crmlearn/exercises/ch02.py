@@ -419,7 +419,7 @@ q8 = ListQuestion(
 def _retention():
     from crmlearn.retention import churn_rate
 
-    return float(churn_rate(_table("transactions"), period="Y")["retention_rate"].iloc[0])
+    return float(churn_rate(_table("transactions"), freq="Y")["retention_rate"].iloc[0])
 
 
 
@@ -427,7 +427,7 @@ def _retention_every_row():
     """The typical slip: a return or a lost bid in 2024 counted as buying again."""
     from crmlearn.retention import churn_rate
 
-    yearly = churn_rate(_table("transactions"), period="Y", is_return=None, tender=None, amount=None)
+    yearly = churn_rate(_table("transactions"), freq="Y", is_return=None, tender=None, amount=None)
     return float(yearly["retention_rate"].iloc[0])
 
 
@@ -446,12 +446,12 @@ q9 = NumberQuestion(
         from crmlearn.retention import churn_rate
 
         tx = crmlearn.load_dataset("transactions")
-        yearly = churn_rate(tx, period="Y")          # leaves returns and lost tenders out
+        yearly = churn_rate(tx, freq="Y")          # leaves returns and lost tenders out
         retention_2023 = yearly.loc["2023", "retention_rate"]
     """,
     answer_name="retention_2023",
     hints=[
-        "crmlearn.retention.churn_rate(tx, period=\"Y\") counts purchases only: the row for 2023 has the "
+        "crmlearn.retention.churn_rate(tx, freq=\"Y\") counts purchases only: the row for 2023 has the "
         "customers active that year and the share of them retained in 2024.",
         "By hand: keep the rows that are neither returns nor lost tenders, find the set of customers with "
         "a 2023 purchase and the set with a 2024 purchase; retained = len(set_2023 & set_2024) / len(set_2023).",
