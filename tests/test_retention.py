@@ -254,8 +254,8 @@ def test_cohort_and_churn_bad_input(tx, func):
         func([1, 2])
     with pytest.raises(CRMDataError, match="column 'date' not found"):
         func(tx, date="date")
-    with pytest.raises(CRMDataError, match="period='month' is not allowed"):
-        func(tx, period="month")
+    with pytest.raises(CRMDataError, match="freq='month' is not allowed"):
+        func(tx, freq="month")
     with pytest.raises(CRMDataError, match="empty"):
         func(tx.iloc[:0])
     bad = tx.copy()
