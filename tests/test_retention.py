@@ -335,14 +335,14 @@ def test_course_data_needs_no_purchase_filter():
 
     course = crmlearn.load_dataset("transactions")
     purchases = course[course["amount"] > 0]
-    yearly = churn_rate(course, period="Y")
-    pd.testing.assert_frame_equal(yearly, churn_rate(purchases, period="Y"))
+    yearly = churn_rate(course, freq="Y")
+    pd.testing.assert_frame_equal(yearly, churn_rate(purchases, freq="Y"))
     assert yearly.attrs["excluded_rows"] == len(course) - len(purchases)
-    assert churn_rate(course, period="Y", is_return=None, tender=None)["retained"].iloc[0] != \
+    assert churn_rate(course, freq="Y", is_return=None, tender=None)["retained"].iloc[0] != \
         yearly["retained"].iloc[0]                                  # the rule matters here
-    pd.testing.assert_frame_equal(cohort_table(course, freq="Q"), cohort_table(purchases, period="Q"))
+    pd.testing.assert_frame_equal(cohort_table(course, freq="Q"), cohort_table(purchases, freq="Q"))
 
 
 def test_churn_rate_single_period(tx):
     with pytest.raises(CRMDataError, match="single period"):
-        churn_rate(tx, period="Y")
+        churn_rate(tx, freq="Y")
