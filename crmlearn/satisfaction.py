@@ -1462,6 +1462,68 @@ def _find_cycle(latents: list[str], paths: list[tuple[str, str]]) -> list[str]:
     return []
 
 
+def _pls_inner_weights(Y: np.ndarray, A: np.ndarray, conn: np.ndarray, scheme: str) -> np.ndarray:
+    """Inner weights E (L x L) of the PLS iteration: path, centroid or factorial scheme."""
+    n, L = Y.shape
+    if scheme == "path":
+        E = np.zeros((L, L))
+        for k in range(L):
+            pred = np.flatnonzero(A[:, k])
+            if pred.size:
+                E[pred, k] = np.linalg.lstsq(Y[:, pred], Y[:, k], rcond=None)[0]
+            succ = np.flatnonzero(A[k, :])
+            if succ.size:
+                E[succ, k] = (Y[:, succ].T @ Y[:, k]) / n
+        return E
+    C = (Y.T @ Y) / n
+    return (np.sign(C) if scheme == "centroid" else C) * conn
+
+
+def _pls_outer_update(X: np.ndarray, W: np.ndarray, Z: np.ndarray, members: list[slice], mode_b: list[bool]) -> None:
+    """New outer weights, in place: covariances (mode A) or a regression (mode B) on the inner proxies Z."""
+    n = X.shape[0]
+    for j, idx in enumerate(members):
+        if mode_b[j]:
+            W[idx, j] = np.linalg.lstsq(X[:, idx], Z[:, j], rcond=None)[0]
+        else:
+            W[idx, j] = X[:, idx].T @ Z[:, j] / n
+
+
+def _pls_orient(X: np.ndarray, W: np.ndarray, members: list[slice], bidx: np.ndarray, sd: np.ndarray,
+                *, scaled: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Standardise the latent scores and orient each so most of its items load positively."""
+    n = X.shape[0]
+    L = W.shape[1]
+    LV = X @ W
+    sd_lv = LV.std(axis=0)
+    if (sd_lv == 0).any():
+        raise CRMDataError("PLSPathModel: a latent score came out constant; check the blocks and paths.")
+    W = W / sd_lv
+    LV = X @ W
+    # loading = cor(item, own score) = cov / sd(item), as the score has unit variance
+    loadings = np.concatenate([X[:, members[j]].T @ LV[:, j] for j in range(L)]) / n
+    if not scaled:
+        loadings = loadings / sd
+    sign = np.sign(np.bincount(bidx, weights=np.sign(loadings), minlength=L))
+    sign[sign == 0] = 1.0
+    return W * sign, LV * sign, loadings * sign[bidx]
+
+
+def _pls_paths(LV: np.ndarray, A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Path coefficients by OLS on the standardised scores, and the R2 of each endogenous variable."""
+    L = A.shape[0]
+    coef = np.zeros((L, L))
+    r2 = np.full(L, np.nan)
+    for k in range(L):
+        pred = np.flatnonzero(A[:, k])
+        if pred.size:
+            b = np.linalg.lstsq(LV[:, pred], LV[:, k], rcond=None)[0]
+            coef[pred, k] = b
+            resid = LV[:, k] - LV[:, pred] @ b
+            r2[k] = 1 - (resid @ resid) / (LV[:, k] @ LV[:, k])
+    return coef, r2
+
+
 class PLSPathModel(Model):
     """Partial least squares path model (PLS-PM) for satisfaction index models.
 
@@ -1670,7 +1732,12 @@ class PLSPathModel(Model):
 
     # -- the algorithm on a matrix ---------------------------------------------------------------
     def _estimate(self, M: np.ndarray, latents, blocks, paths, modes):
-        """Fit on the raw item matrix M (n x p). Returns a dict of arrays."""
+        """Fit on the raw item matrix M (n x p). Returns a dict of arrays.
+
+        Steps: centre (and scale) the items; iterate inner and outer weights until they settle
+        (:func:`_pls_inner_weights`, :func:`_pls_outer_update`); standardise and orient the
+        latent scores (:func:`_pls_orient`); estimate the paths by OLS (:func:`_pls_paths`).
+        """
         n, p = M.shape
         L = len(latents)
         pos = {lv: i for i, lv in enumerate(latents)}
@@ -1699,25 +1766,8 @@ class PLSPathModel(Model):
         for it in range(1, self.max_iter + 1):
             Y = X @ W
             Y = (Y - Y.mean(axis=0)) / Y.std(axis=0)
-            if self.scheme == "path":
-                E = np.zeros((L, L))
-                for k in range(L):
-                    pred = np.flatnonzero(A[:, k])
-                    if pred.size:
-                        E[pred, k] = np.linalg.lstsq(Y[:, pred], Y[:, k], rcond=None)[0]
-                    succ = np.flatnonzero(A[k, :])
-                    if succ.size:
-                        E[succ, k] = (Y[:, succ].T @ Y[:, k]) / n
-            else:
-                C = (Y.T @ Y) / n
-                E = (np.sign(C) if self.scheme == "centroid" else C) * conn
-            Z = Y @ E
-            for j in range(L):
-                idx = members[j]
-                if mode_b[j]:
-                    W[idx, j] = np.linalg.lstsq(X[:, idx], Z[:, j], rcond=None)[0]
-                else:
-                    W[idx, j] = X[:, idx].T @ Z[:, j] / n
+            Z = Y @ _pls_inner_weights(Y, A, conn, self.scheme)
+            _pls_outer_update(X, W, Z, members, mode_b)
             w_new = W.sum(axis=1)
             if np.sum((np.abs(w_old) - np.abs(w_new)) ** 2) < self.tol:
                 converged = True
@@ -1728,32 +1778,8 @@ class PLSPathModel(Model):
                 f"PLSPathModel: the algorithm did not converge in max_iter={self.max_iter} iterations. "
                 "Raise max_iter, or check the blocks (items that do not measure their latent variable)."
             )
-        LV = X @ W
-        sd_lv = LV.std(axis=0)
-        if (sd_lv == 0).any():
-            raise CRMDataError("PLSPathModel: a latent score came out constant; check the blocks and paths.")
-        W = W / sd_lv
-        LV = X @ W
-        # orientation: most items of a block should correlate positively with its score
-        # loading = cor(item, own score) = cov / sd(item), as the score has unit variance
-        loadings = np.concatenate([X[:, members[j]].T @ LV[:, j] for j in range(L)]) / n
-        if not self.scaled:
-            loadings = loadings / sd
-        sign = np.sign(np.bincount(bidx, weights=np.sign(loadings), minlength=L))
-        sign[sign == 0] = 1.0
-        W = W * sign
-        LV = LV * sign
-        loadings = loadings * sign[bidx]
-        # paths by OLS on the standardised scores
-        coef = np.zeros((L, L))
-        r2 = np.full(L, np.nan)
-        for k in range(L):
-            pred = np.flatnonzero(A[:, k])
-            if pred.size:
-                b = np.linalg.lstsq(LV[:, pred], LV[:, k], rcond=None)[0]
-                coef[pred, k] = b
-                resid = LV[:, k] - LV[:, pred] @ b
-                r2[k] = 1 - (resid @ resid) / (LV[:, k] @ LV[:, k])
+        W, LV, loadings = _pls_orient(X, W, members, bidx, sd, scaled=self.scaled)
+        coef, r2 = _pls_paths(LV, A)
         w = W[np.arange(p), bidx]
         return {"w": w, "loadings": loadings, "scores": LV, "coef": coef, "r2": r2, "iter": it,
                 "bidx": bidx, "A": A, "sd": sd}
