@@ -176,32 +176,8 @@ def _org_names(rng, industry, nature, size, city_cn, is_listed):
     return names, slugs
 
 
-def _make_customers(rng):
-    n = N_CUSTOMERS
-    nature = np.repeat(list(NATURE_COUNTS), list(NATURE_COUNTS.values())).astype(object)
-    nature = nature[rng.permutation(n)]
-    indiv = nature == "retail"
-    org = ~indiv
-    internal = nature == "internal"
-    kind = np.where(indiv, "individual", "organisation").astype(object)
-
-    # where
-    region = _pick(rng, V.REGIONS, n, V.REGION_WEIGHTS)
-    region[internal] = _pick(rng, ["East", "North", "South", "Southwest", "Central"], internal.sum(),
-                             [0.5, 0.15, 0.15, 0.1, 0.1])
-    cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
-    city_idx = np.empty(n, dtype=int)
-    for r in V.REGIONS:
-        m = region == r
-        sub = cities.index[cities.region == r].to_numpy()
-        w = cities.w.to_numpy()[sub].astype(float)
-        city_idx[m] = sub[rng.choice(len(sub), size=m.sum(), p=w / w.sum())]
-    city = cities.city.to_numpy()[city_idx]
-    city_tier = cities.tier.to_numpy()[city_idx].astype(object)
-    rural_p = np.where(indiv, 0.10, np.where(internal, 0.0, 0.06))
-    city_tier[(rng.random(n) < rural_p) & (city_tier != "tier1")] = "rural"
-
-    # organisation characteristics
+def _customers_organisations(rng, internal, n, nature, org):
+    """Customers, step: organisation characteristics."""
     industry = np.full(n, None, dtype=object)
     ind_names = ["manufacturing", "education", "finance", "government", "healthcare", "IT", "retail_trade", "logistics"]
     biz = nature == "business"
@@ -230,8 +206,11 @@ def _make_customers(rng):
     si = np.nan_to_num(size_num, nan=0).astype(int)
     registered_capital = np.where(ext, np.round(cap_med[si] * rng.lognormal(0, 0.6, n), -4), np.nan)
     annual_sales = np.where(ext, np.round(sales_med[si] * rng.lognormal(0, 0.7, n), -4), np.nan)
+    return annual_sales, biz, chan, ext, industry, is_listed, ownership, public, registered_capital, si, size
 
-    # individual characteristics
+
+def _customers_individuals(rng, indiv, n):
+    """Customers, step: individual characteristics."""
     life = np.full(n, None, dtype=object)
     life_opts = ["student_life", "young_professional", "home_office", "family_organiser", "retiree_hobbyist"]
     li = rng.choice(5, size=n, p=[0.17, 0.27, 0.22, 0.24, 0.10])
@@ -263,48 +242,11 @@ def _make_customers(rng):
                       [0.35, 0.2, 0.1, 0.25, 0.1], [0.35, 0.2, 0.1, 0.05, 0.3]])
     vi = _pick_rows(rng, val_p[li])
     values = np.where(indiv, np.array(val_opts, dtype=object)[vi], None)
+    return age, education, fav, gender, has_car, has_children, income, li, life, marital, values, vi
 
-    # spend plan (CNY per year)
-    spend = np.empty(n)
-    life_f = np.array([0.55, 1.2, 2.0, 1.0, 0.6])[li]
-    val_f = np.array([0.8, 1.35, 1.0, 1.1, 1.15])[vi]
-    spend[indiv] = (800 * np.sqrt(np.nan_to_num(income) / 8000) * life_f * val_f * rng.lognormal(0, 0.85, n))[indiv]
-    size_med = np.array([6000, 14000, 35000, 100000])[si]
-    chan_f = np.where(chan, 2.2, 1.0)
-    spend[ext] = (size_med * chan_f * rng.lognormal(0, 0.8, n))[ext]
-    spend[internal] = (12000 * rng.lognormal(0, 0.5, n))[internal]
 
-    # profitability tier, planted from spend rank plus chance
-    rank_pct = pd.Series(spend).rank(ascending=False, pct=True).to_numpy()
-    top = rank_pct <= 0.2
-    tier_p = np.where(top[:, None], [0.45, 0.44, 0.0, 0.11], [0.03, 0.12, 0.74, 0.11])
-    tier = TIERS[_pick_rows(rng, tier_p)]
-    tier[internal] = "iron"
-
-    # group buyers: one-off bulk buyers (business organisations, new in the window)
-    gb_cand = np.flatnonzero(biz & (tier != "lead"))
-    group_buyer = np.zeros(n, bool)
-    group_buyer[rng.choice(gb_cand, size=30, replace=False)] = True
-    tier[group_buyer] = "iron"
-
-    # key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks
-    ka = np.zeros(n, bool)
-    cand = ext & ~group_buyer & np.isin(tier, ["platinum", "gold"])
-    order = np.argsort(-np.where(cand, spend, -1), kind="stable")
-    ka[order[:72]] = True
-    strat_cand = np.flatnonzero(ext & ~group_buyer & ~ka & (tier != "lead") & (rank_pct > 0.08) & (rank_pct < 0.45)
-                                & np.isin(industry, ["IT", "finance", "government", "healthcare", "education"]))
-    ka[rng.choice(strat_cand, size=22, replace=False)] = True
-    ka_type = np.full(n, None, dtype=object)
-    ka_type[ka] = "economic"
-    ka_type[ka & (size == "large") & (rng.random(n) < 0.45)] = "group"
-    ka_type[ka & (np.isin(industry, ["government", "finance"]) | (is_listed == True)) & (rng.random(n) < 0.5)
-            & (ka_type == "economic")] = "important"  # noqa: E712
-    ka_type[np.isin(np.arange(n), np.flatnonzero(ka)) & ~np.isin(np.arange(n), order[:72])] = "strategic"
-    tier[ka & (tier == "iron")] = "gold"
-    spend[ka & (ka_type == "strategic")] *= 1.6
-
-    # behaviour that goes with the tier
+def _customers_behaviour(rng, indiv, internal, n, tier, values):
+    """Customers, step: behaviour that goes with the tier."""
     t = {k: tier == k for k in TIERS}
     ps_mean = np.select([t["platinum"], t["gold"], t["iron"]], [0.22, 0.58, 0.45], 0.82)
     ps_mean = np.where(values == "price_conscious", ps_mean + 0.15, ps_mean)
@@ -320,8 +262,11 @@ def _make_customers(rng):
     base_disc = np.clip(np.where(indiv, disc_ind, disc_org) + rng.normal(0, 0.015, n), 0.0, 0.38)
     base_disc[internal] = 0.0
     return_rate = np.select([t["platinum"], t["gold"], t["iron"]], [0.012, 0.022, 0.03], 0.13)
+    return base_disc, n_sup, price_sens, return_rate, t
 
-    # when: first order (history before 2023 for most), planned churn
+
+def _customers_timing(rng, group_buyer, indiv, internal, ka, n, size, t):
+    """Customers, step: when: first order (history before 2023 for most), planned churn."""
     is_new = rng.random(n) < np.where(ka, 0.05, 0.24)
     is_new |= group_buyer
     start_day = np.where(is_new, rng.integers(0, 700, n), 0)
@@ -342,10 +287,76 @@ def _make_customers(rng):
     churner = rng.random(n) < churn_p
     end_day = np.where(churner, rng.integers(np.minimum(np.maximum(start_day, 20), 360), 365), N_DAYS - 1)
     end_day = np.maximum(end_day, start_day)
-    # group buyers: the bulk order at start_day and at most a little after
-    end_day = np.where(group_buyer, np.minimum(start_day + 240, N_DAYS - 1), end_day)
+    return acquisition, churner, club, end_day, first_hist, start_day
 
-    # order frequency: heavier buyers order more often and bigger
+
+def _customers_products(rng, chan, indiv, internal, n):
+    """Customers, step: product preferences, concentrated so that some customers buy only one or two lines."""
+    base_pref = np.select(
+        [indiv[:, None], chan[:, None], internal[:, None]],
+        [np.array([3, 3, 6, 0.3, 0.8, 0.5, 0.5, 0.2]), np.array([6, 4, 6, 0.6, 1.2, 0.3, 1.5, 0.5]),
+         np.array([5, 3, 3, 0.5, 1, 0.5, 2, 2])],
+        np.array([5, 4, 4, 1.2, 1.6, 1.0, 2, 1.5]))
+    conc = np.where(rng.random(n) < 0.25, 0.12, 0.6)[:, None]
+    pref = rng.gamma(base_pref / base_pref.sum(axis=1, keepdims=True) * 8 * conc) + 1e-9
+    pref /= pref.sum(axis=1, keepdims=True)
+    return pref
+
+
+def _customers_places(rng, indiv, internal, n):
+    """Customers, step: where."""
+    region = _pick(rng, V.REGIONS, n, V.REGION_WEIGHTS)
+    region[internal] = _pick(rng, ["East", "North", "South", "Southwest", "Central"], internal.sum(),
+                             [0.5, 0.15, 0.15, 0.1, 0.1])
+    cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
+    city_idx = np.empty(n, dtype=int)
+    for r in V.REGIONS:
+        m = region == r
+        sub = cities.index[cities.region == r].to_numpy()
+        w = cities.w.to_numpy()[sub].astype(float)
+        city_idx[m] = sub[rng.choice(len(sub), size=m.sum(), p=w / w.sum())]
+    city = cities.city.to_numpy()[city_idx]
+    city_tier = cities.tier.to_numpy()[city_idx].astype(object)
+    rural_p = np.where(indiv, 0.10, np.where(internal, 0.0, 0.06))
+    city_tier[(rng.random(n) < rural_p) & (city_tier != "tier1")] = "rural"
+    return cities, city, city_idx, city_tier, region
+
+
+def _customers_spend(rng, chan, ext, income, indiv, internal, li, n, si, vi):
+    """Customers, step: spend plan (CNY per year)."""
+    spend = np.empty(n)
+    life_f = np.array([0.55, 1.2, 2.0, 1.0, 0.6])[li]
+    val_f = np.array([0.8, 1.35, 1.0, 1.1, 1.15])[vi]
+    spend[indiv] = (800 * np.sqrt(np.nan_to_num(income) / 8000) * life_f * val_f * rng.lognormal(0, 0.85, n))[indiv]
+    size_med = np.array([6000, 14000, 35000, 100000])[si]
+    chan_f = np.where(chan, 2.2, 1.0)
+    spend[ext] = (size_med * chan_f * rng.lognormal(0, 0.8, n))[ext]
+    spend[internal] = (12000 * rng.lognormal(0, 0.5, n))[internal]
+    return spend
+
+
+def _customers_key_accounts(rng, ext, group_buyer, industry, is_listed, n, rank_pct, size, spend, tier):
+    """Customers, step: key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks."""
+    ka = np.zeros(n, bool)
+    cand = ext & ~group_buyer & np.isin(tier, ["platinum", "gold"])
+    order = np.argsort(-np.where(cand, spend, -1), kind="stable")
+    ka[order[:72]] = True
+    strat_cand = np.flatnonzero(ext & ~group_buyer & ~ka & (tier != "lead") & (rank_pct > 0.08) & (rank_pct < 0.45)
+                                & np.isin(industry, ["IT", "finance", "government", "healthcare", "education"]))
+    ka[rng.choice(strat_cand, size=22, replace=False)] = True
+    ka_type = np.full(n, None, dtype=object)
+    ka_type[ka] = "economic"
+    ka_type[ka & (size == "large") & (rng.random(n) < 0.45)] = "group"
+    ka_type[ka & (np.isin(industry, ["government", "finance"]) | (is_listed == True)) & (rng.random(n) < 0.5)
+            & (ka_type == "economic")] = "important"  # noqa: E712
+    ka_type[np.isin(np.arange(n), np.flatnonzero(ka)) & ~np.isin(np.arange(n), order[:72])] = "strategic"
+    tier[ka & (tier == "iron")] = "gold"
+    spend[ka & (ka_type == "strategic")] *= 1.6
+    return ka, ka_type
+
+
+def _customers_frequency(rng, chan, churner, ext, group_buyer, indiv, internal, ka, ka_type, n, public, spend, t):
+    """Customers, step: order frequency: heavier buyers order more often and bigger."""
     f0 = np.select([indiv, chan, internal], [3.1, 22.0, 9.0], 12.2)
     med = np.select([indiv, chan, internal], [900.0, 60000.0, 12000.0], 20000.0)
     rate = np.clip(f0 * np.sqrt(spend / med), 0.6, 320)
@@ -355,16 +366,65 @@ def _make_customers(rng):
     public_buyer = public & ext
     won_p = np.select([t["platinum"], t["gold"], t["iron"]], [0.75, 0.62, 0.52], 0.30)
     won_p = np.where(churner, 0.22, won_p)
+    return public_buyer, rate, trend, won_p
+
+
+def _make_customers(rng):
+    n = N_CUSTOMERS
+    nature = np.repeat(list(NATURE_COUNTS), list(NATURE_COUNTS.values())).astype(object)
+    nature = nature[rng.permutation(n)]
+    indiv = nature == "retail"
+    org = ~indiv
+    internal = nature == "internal"
+    kind = np.where(indiv, "individual", "organisation").astype(object)
+
+    # where
+    cities, city, city_idx, city_tier, region = _customers_places(rng, indiv, internal, n)
+
+    # organisation characteristics
+    (annual_sales, biz, chan, ext, industry, is_listed, ownership, public, registered_capital,
+     si, size) = _customers_organisations(rng, internal, n, nature, org)
+
+    # individual characteristics
+    age, education, fav, gender, has_car, has_children, income, li, life, marital, values, vi = _customers_individuals(
+        rng, indiv, n)
+
+    # spend plan (CNY per year)
+    spend = _customers_spend(rng, chan, ext, income, indiv, internal, li, n, si, vi)
+
+    # profitability tier, planted from spend rank plus chance
+    rank_pct = pd.Series(spend).rank(ascending=False, pct=True).to_numpy()
+    top = rank_pct <= 0.2
+    tier_p = np.where(top[:, None], [0.45, 0.44, 0.0, 0.11], [0.03, 0.12, 0.74, 0.11])
+    tier = TIERS[_pick_rows(rng, tier_p)]
+    tier[internal] = "iron"
+
+    # group buyers: one-off bulk buyers (business organisations, new in the window)
+    gb_cand = np.flatnonzero(biz & (tier != "lead"))
+    group_buyer = np.zeros(n, bool)
+    group_buyer[rng.choice(gb_cand, size=30, replace=False)] = True
+    tier[group_buyer] = "iron"
+
+    # key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks
+    ka, ka_type = _customers_key_accounts(
+        rng, ext, group_buyer, industry, is_listed, n, rank_pct, size, spend, tier)
+
+    # behaviour that goes with the tier
+    base_disc, n_sup, price_sens, return_rate, t = _customers_behaviour(
+        rng, indiv, internal, n, tier, values)
+
+    # when: first order (history before 2023 for most), planned churn
+    acquisition, churner, club, end_day, first_hist, start_day = _customers_timing(
+        rng, group_buyer, indiv, internal, ka, n, size, t)
+    # group buyers: the bulk order at start_day and at most a little after
+    end_day = np.where(group_buyer, np.minimum(start_day + 240, N_DAYS - 1), end_day)
+
+    # order frequency: heavier buyers order more often and bigger
+    public_buyer, rate, trend, won_p = _customers_frequency(
+        rng, chan, churner, ext, group_buyer, indiv, internal, ka, ka_type, n, public, spend, t)
 
     # product preferences, concentrated so that some customers buy only one or two lines
-    base_pref = np.select(
-        [indiv[:, None], chan[:, None], internal[:, None]],
-        [np.array([3, 3, 6, 0.3, 0.8, 0.5, 0.5, 0.2]), np.array([6, 4, 6, 0.6, 1.2, 0.3, 1.5, 0.5]),
-         np.array([5, 3, 3, 0.5, 1, 0.5, 2, 2])],
-        np.array([5, 4, 4, 1.2, 1.6, 1.0, 2, 1.5]))
-    conc = np.where(rng.random(n) < 0.25, 0.12, 0.6)[:, None]
-    pref = rng.gamma(base_pref / base_pref.sum(axis=1, keepdims=True) * 8 * conc) + 1e-9
-    pref /= pref.sum(axis=1, keepdims=True)
+    pref = _customers_products(rng, chan, indiv, internal, n)
 
     # share of wallet the relationship reaches (depth), tied to n_suppliers and tier
     sow_mean = np.clip(1.0 / n_sup ** 0.75 + np.select([t["platinum"], t["gold"], t["iron"]], [0.12, -0.05, 0.0], -0.1)
