@@ -607,6 +607,94 @@ def _day_factors(indiv):
     return np.where(indiv[:, None], ind_f[None, :], org_f[None, :])
 
 
+def _transactions_orders(rng, ci, lat, n_orders):
+    """Customers, step: order type and value."""
+    is_first = np.zeros(n_orders, bool)
+    _, first_pos = np.unique(ci, return_index=True)
+    is_first[first_pos] = True
+    gb = lat["group_buyer"][ci] & is_first
+    tender = lat["public_buyer"][ci] & ~gb & (rng.random(n_orders) < 0.18)
+    ov = lat["spend"] / lat["rate"]
+    value = ov[ci] * rng.lognormal(-0.1, 0.45, n_orders)
+    value = np.where(tender, value * 2.5, value)
+    value = np.where(gb, rng.uniform(40000, 260000, n_orders), value)
+    order_type = np.where(gb, "group_buy", np.where(tender, "tender", "regular")).astype(object)
+    return gb, order_type, ov, tender, value
+
+
+def _transactions_lines(rng, ci, gb, indiv, internal, lat, n_orders, ov, tender, value):
+    """Customers, step: lines per order and which product lines (Gumbel top-k on preferences)."""
+    lam_l = np.where(indiv, 0.35, np.where(internal, 1.0, np.clip(0.8 + 0.4 * np.log10(np.maximum(ov, 1) / 1000),
+                                                                  0.3, 2.6)))[ci]
+    lam_l = np.where(tender, 0.3, np.where(gb, 0.4, lam_l))
+    n_lines = 1 + np.minimum(rng.poisson(lam_l), 5)
+    logw = np.log(lat["pref"][ci]) + np.log(np.minimum(1.0, value[:, None] / (2 * BASE_PRICE[None, :])))
+    keys = logw + rng.gumbel(size=logw.shape)
+    ranked = np.argsort(-keys, axis=1, kind="stable")
+    pos = np.arange(8)[None, :]
+    sel = pos < n_lines[:, None]
+    oi = np.repeat(np.arange(n_orders), n_lines)
+    line = ranked[sel]
+    w = rng.gamma(2.0, size=len(oi))
+    w = w / np.bincount(oi, weights=w)[oi]
+    line_value = value[oi] * w
+    price = BASE_PRICE[line] * rng.lognormal(0, 0.3, len(oi))
+    return line, line_value, oi, price
+
+
+def _transactions_prices(rng, ci, lat, line, line_value, oi, order_type, price):
+    """Customers, step: list prices are 'nice' numbers: to 0.10 below 100 CNY, to 1 below 1,000, to 10 above."""
+    price = np.where(price < 100, np.round(price, 1), np.where(price < 1000, np.round(price), np.round(price, -1)))
+    price = np.maximum(price, 0.5)
+    qty = np.maximum(1, np.round(line_value / price)).astype(int)
+    c_line = ci[oi]
+    disc = lat["base_disc"][c_line] + rng.normal(0, 0.015, len(oi))
+    disc = disc + np.where(order_type[oi] == "tender", rng.uniform(0.03, 0.08, len(oi)), 0.0)
+    disc = disc + np.where(order_type[oi] == "group_buy", rng.uniform(0.08, 0.15, len(oi)), 0.0)
+    disc = np.round(np.clip(disc, 0.0, 0.4), 2)
+    cost = np.round(qty * price * (1 - LIST_MARGIN[line]) * rng.lognormal(0, 0.04, len(oi)), 2)
+    amount = np.round(qty * price * (1 - disc), 2)
+    return amount, c_line, cost, disc, price, qty
+
+
+def _transactions_channels(rng, chan, ci, cust, gb, indiv, internal, ka, n_orders, tender):
+    """Customers, step: channel per order."""
+    rural = cust.city_tier.to_numpy()[ci] == "rural"
+    tier3 = np.isin(cust.city_tier.to_numpy()[ci], ["tier3", "rural"])
+    big = np.isin(cust["size"].to_numpy()[ci], ["medium", "large"])
+    probs = np.select(
+        [indiv[ci][:, None], ka[ci][:, None], chan[ci][:, None], internal[ci][:, None]],
+        [np.where(tier3[:, None], [0, 0.15, 0, 0.45, 0.40], [0, 0.25, 0, 0.70, 0.05]),
+         np.tile([0.35, 0.15, 0.50, 0, 0], (n_orders, 1)),
+         np.tile([0.60, 0.40, 0, 0, 0], (n_orders, 1)),
+         np.tile([0, 1.0, 0, 0, 0], (n_orders, 1))],
+        np.where(big[:, None], [0.60, 0.35, 0, 0.05, 0], [0.25, 0.60, 0, 0.10, 0.05]))
+    del rural
+    channels = np.array(["field_sales", "inside_sales", "ka_homepage", "call_centre", "distributor"], dtype=object)
+    channel = channels[_pick_rows(rng, probs)]
+    channel[tender | gb] = "field_sales"
+    return channel
+
+
+def _transactions_tenders(rng, amount, c_line, channel, ci, cost, day, disc, lat, line, n_orders, oi, order_type,
+                          price, qty, tender):
+    """Customers, step: tenders: won or lost; a lost tender records the bid with quantity, amount and cost 0."""
+    won = rng.random(n_orders) < lat["won_p"][ci]
+    result = np.where(tender, np.where(won, "won", "lost"), "n/a").astype(object)
+    lost = (result == "lost")[oi]
+    qty = np.where(lost, 0, qty)
+    amount = np.where(lost, 0.0, amount)
+    cost = np.where(lost, 0.0, cost)
+
+    order_id = np.array([f"O{i:06d}" for i in range(1, n_orders + 1)], dtype=object)
+    tx = pd.DataFrame({
+        "_order": oi, "_cust": c_line, "_day": day[oi], "product_line": np.array(PRODUCT_LINES, dtype=object)[line],
+        "quantity": qty, "unit_price": price, "amount": amount, "cost": cost, "discount": disc,
+        "is_return": False, "channel": channel[oi], "order_type": order_type[oi], "tender_result": result[oi],
+    })
+    return cost, order_id, qty, tx
+
+
 def _make_transactions(rng, cust, lat):
     n = len(cust)
     indiv, chan, internal, ka = lat["indiv"], lat["chan"], lat["internal"], lat["ka"]
@@ -632,75 +720,22 @@ def _make_transactions(rng, cust, lat):
     n_orders = len(ci)
 
     # order type and value
-    is_first = np.zeros(n_orders, bool)
-    _, first_pos = np.unique(ci, return_index=True)
-    is_first[first_pos] = True
-    gb = lat["group_buyer"][ci] & is_first
-    tender = lat["public_buyer"][ci] & ~gb & (rng.random(n_orders) < 0.18)
-    ov = lat["spend"] / lat["rate"]
-    value = ov[ci] * rng.lognormal(-0.1, 0.45, n_orders)
-    value = np.where(tender, value * 2.5, value)
-    value = np.where(gb, rng.uniform(40000, 260000, n_orders), value)
-    order_type = np.where(gb, "group_buy", np.where(tender, "tender", "regular")).astype(object)
+    gb, order_type, ov, tender, value = _transactions_orders(rng, ci, lat, n_orders)
 
     # lines per order and which product lines (Gumbel top-k on preferences)
-    lam_l = np.where(indiv, 0.35, np.where(internal, 1.0, np.clip(0.8 + 0.4 * np.log10(np.maximum(ov, 1) / 1000),
-                                                                  0.3, 2.6)))[ci]
-    lam_l = np.where(tender, 0.3, np.where(gb, 0.4, lam_l))
-    n_lines = 1 + np.minimum(rng.poisson(lam_l), 5)
-    logw = np.log(lat["pref"][ci]) + np.log(np.minimum(1.0, value[:, None] / (2 * BASE_PRICE[None, :])))
-    keys = logw + rng.gumbel(size=logw.shape)
-    ranked = np.argsort(-keys, axis=1, kind="stable")
-    pos = np.arange(8)[None, :]
-    sel = pos < n_lines[:, None]
-    oi = np.repeat(np.arange(n_orders), n_lines)
-    line = ranked[sel]
-    w = rng.gamma(2.0, size=len(oi))
-    w = w / np.bincount(oi, weights=w)[oi]
-    line_value = value[oi] * w
-    price = BASE_PRICE[line] * rng.lognormal(0, 0.3, len(oi))
+    line, line_value, oi, price = _transactions_lines(
+        rng, ci, gb, indiv, internal, lat, n_orders, ov, tender, value)
     # list prices are 'nice' numbers: to 0.10 below 100 CNY, to 1 below 1,000, to 10 above
-    price = np.where(price < 100, np.round(price, 1), np.where(price < 1000, np.round(price), np.round(price, -1)))
-    price = np.maximum(price, 0.5)
-    qty = np.maximum(1, np.round(line_value / price)).astype(int)
-    c_line = ci[oi]
-    disc = lat["base_disc"][c_line] + rng.normal(0, 0.015, len(oi))
-    disc = disc + np.where(order_type[oi] == "tender", rng.uniform(0.03, 0.08, len(oi)), 0.0)
-    disc = disc + np.where(order_type[oi] == "group_buy", rng.uniform(0.08, 0.15, len(oi)), 0.0)
-    disc = np.round(np.clip(disc, 0.0, 0.4), 2)
-    cost = np.round(qty * price * (1 - LIST_MARGIN[line]) * rng.lognormal(0, 0.04, len(oi)), 2)
-    amount = np.round(qty * price * (1 - disc), 2)
+    amount, c_line, cost, disc, price, qty = _transactions_prices(
+        rng, ci, lat, line, line_value, oi, order_type, price)
 
     # channel per order
-    rural = cust.city_tier.to_numpy()[ci] == "rural"
-    tier3 = np.isin(cust.city_tier.to_numpy()[ci], ["tier3", "rural"])
-    big = np.isin(cust["size"].to_numpy()[ci], ["medium", "large"])
-    probs = np.select(
-        [indiv[ci][:, None], ka[ci][:, None], chan[ci][:, None], internal[ci][:, None]],
-        [np.where(tier3[:, None], [0, 0.15, 0, 0.45, 0.40], [0, 0.25, 0, 0.70, 0.05]),
-         np.tile([0.35, 0.15, 0.50, 0, 0], (n_orders, 1)),
-         np.tile([0.60, 0.40, 0, 0, 0], (n_orders, 1)),
-         np.tile([0, 1.0, 0, 0, 0], (n_orders, 1))],
-        np.where(big[:, None], [0.60, 0.35, 0, 0.05, 0], [0.25, 0.60, 0, 0.10, 0.05]))
-    del rural
-    channels = np.array(["field_sales", "inside_sales", "ka_homepage", "call_centre", "distributor"], dtype=object)
-    channel = channels[_pick_rows(rng, probs)]
-    channel[tender | gb] = "field_sales"
+    channel = _transactions_channels(rng, chan, ci, cust, gb, indiv, internal, ka, n_orders, tender)
 
     # tenders: won or lost; a lost tender records the bid with quantity, amount and cost 0
-    won = rng.random(n_orders) < lat["won_p"][ci]
-    result = np.where(tender, np.where(won, "won", "lost"), "n/a").astype(object)
-    lost = (result == "lost")[oi]
-    qty = np.where(lost, 0, qty)
-    amount = np.where(lost, 0.0, amount)
-    cost = np.where(lost, 0.0, cost)
-
-    order_id = np.array([f"O{i:06d}" for i in range(1, n_orders + 1)], dtype=object)
-    tx = pd.DataFrame({
-        "_order": oi, "_cust": c_line, "_day": day[oi], "product_line": np.array(PRODUCT_LINES, dtype=object)[line],
-        "quantity": qty, "unit_price": price, "amount": amount, "cost": cost, "discount": disc,
-        "is_return": False, "channel": channel[oi], "order_type": order_type[oi], "tender_result": result[oi],
-    })
+    cost, order_id, qty, tx = _transactions_tenders(
+        rng, amount, c_line, channel, ci, cost, day, disc, lat, line, n_orders, oi, order_type, price, qty,
+        tender)
 
     # returns: a later credit on the same order line, for part or all of the quantity
     rr = lat["return_rate"][c_line] * np.where(order_type[oi] == "regular", 1.0, 0.3)
@@ -737,21 +772,8 @@ TITLE_DEPT = {"purchasing manager": "purchasing", "buyer": "purchasing", "office
               "deputy general manager": "executive"}
 
 
-def _make_contacts(rng, cust, lat, tx):
-    n = len(cust)
-    indiv, ka = lat["indiv"], lat["ka"]
-    lead = lat["tier"] == "lead"
-    n_orders = np.bincount(tx["_cust"].to_numpy()[~tx.is_return.to_numpy()], minlength=n)
-    lo = lat["start_day"]
-    hi = np.minimum(lat["end_day"] + 60, N_DAYS - 1)
-    frac = (hi - lo + 1) / N_DAYS
-    base = np.where(indiv, 1.2, (2.5 + 0.45 * np.sqrt(n_orders)) * (0.6 + lat["sow"])) + 12 * ka
-    base = base * np.where(lead, 1.8, 1.0)
-    k = rng.poisson(base * frac)
-    ci = np.repeat(np.arange(n), k)
-    m = len(ci)
-    day = lo[ci] + (rng.random(m) * (hi[ci] - lo[ci] + 1)).astype(int)
-    # the sliding key accounts complain repeatedly in the second half of 2024
+def _contacts_complaints(rng, ci, cust, day, indiv, ka, lat, lead, m):
+    """Customers, step: the sliding key accounts complain repeatedly in the second half of 2024."""
     dec = np.flatnonzero(lat["declining"])
     extra_c = np.repeat(dec, 5)
     extra_d = rng.integers(520, N_DAYS, len(extra_c))
@@ -797,13 +819,11 @@ def _make_contacts(rng, cust, lat, tx):
     staff = np.where(ka_c & (u < 0.10), VPS[rng.integers(0, 2, m)], staff)
     staff = np.where(ka_c & (u >= 0.10) & (u < 0.32), MANAGERS[rng.integers(0, 4, m)], staff)
     staff = np.where((ctype == "complaint") & (rng.random(m) < 0.12), MANAGERS[rng.integers(0, 4, m)], staff)
-    # deeper relationships: managers join more of the visits
-    mgr_visit = (channel == "visit") & ~indiv[ci] & ~ka[ci] & (rng.random(m) < 0.35 * lat["sow"][ci] ** 2)
-    staff = np.where(mgr_visit, MANAGERS[rng.integers(0, 4, m)], staff)
-    staff = staff.astype(object)
-    level = pd.Series(staff).str[:2].map(STAFF_LEVEL).to_numpy()
+    return channel, ci, ctype, day, direction, m, staff, topic
 
-    # counterpart: purchasing first; deeper relationships reach more departments
+
+def _contacts_counterparts(rng, ci, indiv, lat, level, m):
+    """Customers, step: counterpart: purchasing first; deeper relationships reach more departments."""
     depth = lat["sow"][ci]
     tw = np.array([1.0, 0.8, 0.5, 0.3, 0.35, 0.15, 0.35, 0.35, 0.2])
     tmat = np.tile(tw, (m, 1))
@@ -812,8 +832,11 @@ def _make_contacts(rng, cust, lat, tx):
     exec_t = np.where(rng.random(m) < 0.5, "vice president", "general manager")
     title = np.where(level == "VP", exec_t, title)
     title = np.where(indiv[ci], "private customer", title).astype(object)
+    return title
 
-    # resolution: complaints and inquiries; first-contact resolution improves over the two years
+
+def _contacts_resolution(rng, channel, ci, ctype, day, direction, level, m, staff, title, topic):
+    """Customers, step: resolution: complaints and inquiries; first-contact resolution improves over the two years."""
     issue = np.isin(ctype, ["complaint", "inquiry"])
     p_ok = np.where(ctype == "complaint", 0.60 + 0.16 * day / N_DAYS, 0.86)
     p_ok = p_ok - 0.12 * np.isin(channel, ["email", "online_form", "fax"])
@@ -833,6 +856,37 @@ def _make_contacts(rng, cust, lat, tx):
         "staff_id": staff, "staff_level": level, "counterpart_title": title, "contact_type": ctype,
         "topic": topic, "resolved_first_time": resolved, "resolution_hours": hours,
     })
+    return out
+
+
+def _make_contacts(rng, cust, lat, tx):
+    n = len(cust)
+    indiv, ka = lat["indiv"], lat["ka"]
+    lead = lat["tier"] == "lead"
+    n_orders = np.bincount(tx["_cust"].to_numpy()[~tx.is_return.to_numpy()], minlength=n)
+    lo = lat["start_day"]
+    hi = np.minimum(lat["end_day"] + 60, N_DAYS - 1)
+    frac = (hi - lo + 1) / N_DAYS
+    base = np.where(indiv, 1.2, (2.5 + 0.45 * np.sqrt(n_orders)) * (0.6 + lat["sow"])) + 12 * ka
+    base = base * np.where(lead, 1.8, 1.0)
+    k = rng.poisson(base * frac)
+    ci = np.repeat(np.arange(n), k)
+    m = len(ci)
+    day = lo[ci] + (rng.random(m) * (hi[ci] - lo[ci] + 1)).astype(int)
+    # the sliding key accounts complain repeatedly in the second half of 2024
+    channel, ci, ctype, day, direction, m, staff, topic = _contacts_complaints(
+        rng, ci, cust, day, indiv, ka, lat, lead, m)
+    # deeper relationships: managers join more of the visits
+    mgr_visit = (channel == "visit") & ~indiv[ci] & ~ka[ci] & (rng.random(m) < 0.35 * lat["sow"][ci] ** 2)
+    staff = np.where(mgr_visit, MANAGERS[rng.integers(0, 4, m)], staff)
+    staff = staff.astype(object)
+    level = pd.Series(staff).str[:2].map(STAFF_LEVEL).to_numpy()
+
+    # counterpart: purchasing first; deeper relationships reach more departments
+    title = _contacts_counterparts(rng, ci, indiv, lat, level, m)
+
+    # resolution: complaints and inquiries; first-contact resolution improves over the two years
+    out = _contacts_resolution(rng, channel, ci, ctype, day, direction, level, m, staff, title, topic)
     return out
 
 
