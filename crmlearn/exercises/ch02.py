@@ -183,7 +183,7 @@ q4 = CategoryQuestion(
     chapter=CHAPTER, name="q4", title="Highest average order value by behaviour",
     prompt="""
         Behaviour segmentation: label customers one-time (1 order), repeat (2-4) or frequent (5 or more
-        orders in 2023-2024) with `crmlearn.segmentation.behaviour_segments(cust, min_frequent=5)`.
+        orders in 2023-2024) with `crmlearn.segmentation.behaviour_segments(cust, frequent=5)`.
         Which of the three segments has the highest **average order value**, i.e. the segment's net
         revenue divided by the segment's number of orders? Store the label in `top_aov_segment`.
     """,
