@@ -17,6 +17,13 @@ Models follow scikit-learn's conventions: ``__init__`` stores settings only, ``f
 ``self``, learned values end in ``_`` (``params_``, ``log_likelihood_``), ``summary()`` is a
 DataFrame and predictions are Series indexed by customer. :func:`simulate_bgnbd` and
 :func:`simulate_gamma_gamma` draw data from the models' own stories (for teaching and tests).
+
+Tables (the contract of DESIGN.md): :func:`rfm_summary` builds one row per customer from the
+transactions (indexed by customer id); the models' predictions and
+:func:`customer_lifetime_value` are Series on the index of the summary passed in;
+:func:`simple_clv_schedule`, :func:`frequency_recency_grid` and :func:`calibration_holdout` are
+tables of periods, grid points and frequencies that document their columns. Nothing a later
+step needs is kept in ``.attrs``.
 """
 from __future__ import annotations
 
@@ -27,6 +34,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._core.compat import renamed_kwargs
+from ._core.model import Model
 from ._threads import single_thread
 from ._validation import (
     CRMDataError,
@@ -682,8 +691,11 @@ def simple_clv_schedule(margin: float, retention: float, discount_rate: float, *
 # --------------------------------------------------------------------------------------------
 # BG/NBD
 # --------------------------------------------------------------------------------------------
-class _FittedModel:
-    """Settings, printing and the parameter summary shared by :class:`BetaGeo` and :class:`GammaGamma`."""
+class _FittedModel(Model):
+    """Settings, printing and the parameter summary shared by :class:`BetaGeo` and :class:`GammaGamma`.
+
+    ``get_params``/``set_params`` and the fitted check come from :class:`crmlearn._core.model.Model`.
+    """
 
     _names: tuple = ()
 
@@ -778,7 +790,7 @@ class BetaGeo(_FittedModel):
 
     Examples
     --------
-    >>> data = simulate_bgnbd(5000, {"r": 0.25, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=1)
+    >>> data = simulate_bgnbd(5000, {"r": 0.25, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=1)
     >>> bg = BetaGeo().fit(data)
     >>> bg.summary().round(2)
                estimate  std_error  lower_95  upper_95
@@ -1202,9 +1214,9 @@ class GammaGamma(_FittedModel):
 
     Examples
     --------
-    >>> data = simulate_bgnbd(3000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=2)
+    >>> data = simulate_bgnbd(3000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=2)
     >>> data["monetary_value"] = simulate_gamma_gamma(data["frequency"], {"p": 6.0, "q": 4.0, "gamma": 15.0},
-    ...                                               seed=3)
+    ...                                               random_state=3)
     >>> gg = GammaGamma().fit(data)
     >>> gg.n_customers_
     2181
@@ -1425,9 +1437,9 @@ def customer_lifetime_value(bg: BetaGeo, gg: GammaGamma, summary: pd.DataFrame, 
 
     Examples
     --------
-    >>> data = simulate_bgnbd(2000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=2)
+    >>> data = simulate_bgnbd(2000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=2)
     >>> data["monetary_value"] = simulate_gamma_gamma(data["frequency"], {"p": 6.0, "q": 4.0, "gamma": 15.0},
-    ...                                               seed=3)
+    ...                                               random_state=3)
     >>> bg, gg = BetaGeo().fit(data), GammaGamma().fit(data)
     >>> clv = customer_lifetime_value(bg, gg, data, horizon=12, discount_rate=0.01, unit="W")
     >>> bool((clv >= 0).all()), clv.name
@@ -1490,7 +1502,7 @@ def frequency_recency_grid(model: BetaGeo, *, T: float | None = None, t: float =
 
     Examples
     --------
-    >>> bg = BetaGeo().fit(simulate_bgnbd(2000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=2))
+    >>> bg = BetaGeo().fit(simulate_bgnbd(2000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=2))
     >>> grid = frequency_recency_grid(bg, what="probability_alive", max_frequency=3, n_recency=3)
     >>> grid.round(3)
     recency     0.0    26.0   52.0
@@ -1552,7 +1564,7 @@ def calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequency:
 
     Examples
     --------
-    >>> data = simulate_bgnbd(3000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=39, holdout=39, seed=4)
+    >>> data = simulate_bgnbd(3000, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=39, holdout=39, random_state=4)
     >>> bg = BetaGeo().fit(data)
     >>> calibration_holdout(bg, data, max_frequency=3).round(2)
                n_customers  actual  predicted
@@ -1582,7 +1594,8 @@ def calibration_holdout(model: BetaGeo, summary: pd.DataFrame, *, max_frequency:
 # --------------------------------------------------------------------------------------------
 # simulation
 # --------------------------------------------------------------------------------------------
-def simulate_bgnbd(n: int, params, *, T=52.0, holdout: float = 0.0, seed=None) -> pd.DataFrame:
+@renamed_kwargs(seed="random_state")
+def simulate_bgnbd(n: int, params, *, T=52.0, holdout: float = 0.0, random_state=None) -> pd.DataFrame:
     """Draw customers from the BG/NBD story (for teaching, tests and benchmarks).
 
     Parameters
@@ -1596,7 +1609,7 @@ def simulate_bgnbd(n: int, params, *, T=52.0, holdout: float = 0.0, seed=None) -
     holdout : float, default 0.0
         Length of a holdout period after T; when positive, ``frequency_holdout`` and
         ``duration_holdout`` are added.
-    seed : int or numpy.random.Generator, optional
+    random_state : int or numpy.random.Generator, optional
 
     Returns
     -------
@@ -1614,7 +1627,7 @@ def simulate_bgnbd(n: int, params, *, T=52.0, holdout: float = 0.0, seed=None) -
 
     Examples
     --------
-    >>> simulate_bgnbd(3, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=0).round(2)
+    >>> simulate_bgnbd(3, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=0).round(2)
                  frequency  recency     T
     customer_id
     0                    1     5.84  52.0
@@ -1628,7 +1641,7 @@ def simulate_bgnbd(n: int, params, *, T=52.0, holdout: float = 0.0, seed=None) -
     TT = np.broadcast_to(np.asarray(T, dtype=float), (n,)).copy()
     if not np.all(np.isfinite(TT)) or np.any(TT < 0):
         raise CRMDataError(f"{func}: T must be finite and non-negative.")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     lam = rng.gamma(r, 1.0 / al, n)
     p = rng.beta(a, b, n)
     K = rng.geometric(np.clip(p, 1e-300, 1.0))
@@ -1646,7 +1659,8 @@ def simulate_bgnbd(n: int, params, *, T=52.0, holdout: float = 0.0, seed=None) -
     return pd.DataFrame(out, index=pd.RangeIndex(n, name="customer_id"))
 
 
-def simulate_gamma_gamma(frequency, params, *, seed=None) -> np.ndarray | pd.Series:
+@renamed_kwargs(seed="random_state")
+def simulate_gamma_gamma(frequency, params, *, random_state=None) -> np.ndarray | pd.Series:
     """Draw each customer's mean spend per repeat purchase from the Gamma-Gamma story.
 
     Parameters
@@ -1655,7 +1669,7 @@ def simulate_gamma_gamma(frequency, params, *, seed=None) -> np.ndarray | pd.Ser
         Repeat purchases per customer.
     params : dict, Series or sequence
         p, q, gamma.
-    seed : int or numpy.random.Generator, optional
+    random_state : int or numpy.random.Generator, optional
 
     Returns
     -------
@@ -1669,7 +1683,7 @@ def simulate_gamma_gamma(frequency, params, *, seed=None) -> np.ndarray | pd.Ser
 
     Examples
     --------
-    >>> simulate_gamma_gamma([0, 1, 5], {"p": 6.0, "q": 4.0, "gamma": 15.0}, seed=0).round(2)
+    >>> simulate_gamma_gamma([0, 1, 5], {"p": 6.0, "q": 4.0, "gamma": 15.0}, random_state=0).round(2)
     array([ 0.  , 27.92, 28.53])
     """
     func = "simulate_gamma_gamma"
@@ -1677,7 +1691,7 @@ def simulate_gamma_gamma(frequency, params, *, seed=None) -> np.ndarray | pd.Ser
     x = np.asarray(frequency, dtype=float)
     if x.ndim != 1 or np.any(~np.isfinite(x)) or np.any(x < 0) or np.any(x != np.round(x)):
         raise CRMDataError(f"{func}: frequency must be a 1-D array of non-negative whole numbers.")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     nu = rng.gamma(q, 1.0 / g, len(x))
     pos = x > 0
     out = np.zeros(len(x))

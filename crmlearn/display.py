@@ -2,6 +2,8 @@
 
 The computation functions return plain numbers (a share is 0.458, an amount 458068.2) so
 that they can be computed with; :func:`pretty` makes a copy for showing.
+
+:func:`pretty` returns a formatted copy for display (same index and columns); the input is not changed.
 """
 from __future__ import annotations
 

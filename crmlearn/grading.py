@@ -25,6 +25,17 @@ works on a million customers (sorting once, no loop over customers).
 Ranking rule (everywhere in this module): customers are ranked by value, largest first;
 equal values keep the order they have in the table (a stable sort), so the results are
 reproducible. Rules that use "the top x% of customers" take ceil(x * n) customers.
+
+Tables (the contract of DESIGN.md): the per-customer functions -- :func:`abc_classify`,
+:func:`tier_classify`, :func:`single_indicator_grade`, :func:`multi_indicator_score`,
+:func:`value_scorecard`, :func:`customer_pyramid`, :func:`rfm_scores`, :func:`rfm_segments`,
+:func:`bad_customers` -- return a new DataFrame on the input's index, the input's columns first
+and their own appended, so they chain with ``.pipe``; the input is never changed. Nothing a later
+step needs is kept in ``.attrs`` (pass ``bins=`` to :func:`rfm_segments`, ``split=`` to the
+scorecard plot); attrs hold provenance notes only. The other tables are not per customer and
+document their columns: :func:`pareto_table` (customers in rank order), :func:`lorenz_curve`
+(n + 1 points), :func:`cost_to_serve_by_class`, :func:`tier_profile`, :func:`pyramid_summary`
+(one row per class, tier or level), :func:`gold_persistence` (one row per pair of years).
 """
 from __future__ import annotations
 
@@ -35,6 +46,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ._core.compat import renamed_kwargs
+from ._core.defaults import MAX_PRICE_SENSITIVITY, MAX_SUPPLIERS
 from .customers import _DEFAULT
 from ._validation import (
     plain_value as _py,
@@ -583,12 +596,13 @@ def _groups(data: pd.DataFrame, col: str, *, func: str, param: str,
     return codes, cats
 
 
+@renamed_kwargs(revenue="value")
 def cost_to_serve_by_class(
     data: pd.DataFrame,
     *,
     by: str = "abc_class",
     cost: str = "cost_to_serve_cny",
-    revenue: str = "monetary",
+    value: str = "monetary",
     cost_periods: float = 1,
 ) -> pd.DataFrame:
     """Where the cost to serve goes: each class's share of the cost against its share of revenue.
@@ -607,7 +621,7 @@ def cost_to_serve_by_class(
         The class (or tier, grade, segment) column.
     cost : str, default "cost_to_serve_cny"
         Cost of serving the customer per cost period (must not be negative).
-    revenue : str, default "monetary"
+    value : str, default "monetary"
         Revenue of the customer over the whole period analysed.
     cost_periods : float, default 1
         How many cost periods the revenue covers (e.g. 2 when the revenue spans two years and
@@ -664,7 +678,7 @@ def cost_to_serve_by_class(
     periods = _positive_number(cost_periods, func=func, param="cost_periods")
     codes, cats = _groups(data, by, func=func, param="by")
     c = _numeric_column(data, cost, func=func, param="cost")
-    r = _numeric_column(data, revenue, func=func, param="revenue")
+    r = _numeric_column(data, value, func=func, param="value")
     neg = c < 0
     if neg.any():
         raise CRMDataError(
@@ -691,19 +705,20 @@ def cost_to_serve_by_class(
 # --------------------------------------------------------------------------------------------
 # the Chapter 3 rules: gold customers and bad customers
 # --------------------------------------------------------------------------------------------
+@renamed_kwargs(share="top")
 def gold_persistence(
     transactions: pd.DataFrame,
     *,
-    share: float = 0.05,
+    top: float = 0.05,
     customer: str = "customer_id",
     date: str = "order_date",
     amount: str = "amount",
     is_return: Any = _DEFAULT,
 ) -> pd.DataFrame:
-    """Do last year's gold customers stay gold? The top ``share`` by net revenue, year after year.
+    """Do last year's gold customers stay gold? The top ``top`` fraction by net revenue, year after year.
 
     The sources' rule: use **last year's sales** to predict the 5% of customers who will be gold
-    (金牌客户) this year. This takes the top ``share`` of customers by net revenue in each
+    (金牌客户) this year. This takes the top ``top`` fraction of customers by net revenue in each
     calendar year and counts, for each pair of consecutive years, how many gold customers of the
     first year are gold again in the second: how well last year's list predicts this year's.
 
@@ -711,7 +726,7 @@ def gold_persistence(
     ----------
     transactions : DataFrame
         One row per transaction, covering at least two calendar years.
-    share : float, default 0.05
+    top : float, default 0.05
         Share of the year's buyers that are gold (0.05 for the 5% rule, 0.2 for the 2/8 ratio).
     customer, date, amount : str, default "customer_id", "order_date", "amount"
         Column names, as in :func:`crmlearn.customers.summarize_customers`.
@@ -730,9 +745,9 @@ def gold_persistence(
     Raises
     ------
     TypeError
-        If ``transactions`` is not a DataFrame or ``share`` is not a number.
+        If ``transactions`` is not a DataFrame or ``top`` is not a number.
     CRMDataError
-        As :func:`crmlearn.customers.summarize_customers`; if ``share`` is not between 0 and 1,
+        As :func:`crmlearn.customers.summarize_customers`; if ``top`` is not between 0 and 1,
         or the transactions cover a single calendar year.
 
     See Also
@@ -742,7 +757,7 @@ def gold_persistence(
     Notes
     -----
     The buyers of a year are the customers with a positive net revenue in it; the gold
-    customers are the ceil(share x buyers) with the largest net revenue (ties broken by
+    customers are the ceil(top x buyers) with the largest net revenue (ties broken by
     customer id). A first or last year that is only partly covered gives fewer, different
     gold customers: compare whole years.
 
@@ -754,7 +769,7 @@ def gold_persistence(
 
     Examples
     --------
-    Four customers over three years; with share=0.5 the top two of each year are gold:
+    Four customers over three years; with top=0.5 the top two of each year are gold:
 
     >>> import pandas as pd
     >>> tx = pd.DataFrame({
@@ -762,13 +777,13 @@ def gold_persistence(
     ...     "order_date": pd.to_datetime(["2022-06-01"] * 4 + ["2023-06-01"] * 4 + ["2024-06-01"] * 4),
     ...     "amount": [90.0, 80.0, 10.0, 5.0,  95.0, 7.0, 60.0, 4.0,  3.0, 2.0, 70.0, 50.0],
     ... })
-    >>> gold_persistence(tx, share=0.5)
+    >>> gold_persistence(tx, top=0.5)
        year_from  year_to  gold_from  gold_to  kept  kept_share
     0       2022     2023          2        2     1         0.5
     1       2023     2024          2        2     1         0.5
     """
     func = "gold_persistence"
-    share = check_fraction(share, func=func, param="share")
+    top = check_fraction(top, func=func, param="top")
     from .customers import _yearly_net
 
     net, _, years = _yearly_net(transactions, func=func, customer=customer, date=date, amount=amount,
@@ -783,7 +798,7 @@ def gold_persistence(
         x = net[:, j]
         buyers = int((x > 0).sum())
         if buyers:
-            gold[_desc_order(x)[:_n_top(share, buyers)], j] = True
+            gold[_desc_order(x)[:_n_top(top, buyers)], j] = True
     both = gold[:, :-1] & gold[:, 1:]
     gold_from = gold[:, :-1].sum(axis=0)
     kept = both.sum(axis=0)
@@ -799,11 +814,12 @@ def gold_persistence(
     })
 
 
+@renamed_kwargs(inactive_days="max_recency_days")
 def bad_customers(
     summary: pd.DataFrame,
     transactions: pd.DataFrame,
     *,
-    inactive_days: float = 365,
+    max_recency_days: float = 365,
     min_lost_tenders: int = 2,
     recency: str = "recency_days",
     tender: str | None = "tender_result",
@@ -824,7 +840,7 @@ def bad_customers(
         :func:`crmlearn.customers.summarize_customers`.
     transactions : DataFrame
         One row per transaction, with the customer and the tender outcome.
-    inactive_days : float, default 365
+    max_recency_days : float, default 365
         A customer whose last order is **more** than this many days old has no recent order.
     min_lost_tenders : int, default 2
         A customer with at least this many lost tenders "makes the firm lose tenders".
@@ -862,7 +878,7 @@ def bad_customers(
 
     Notes
     -----
-    no_recent_order = recency > inactive_days (or recency missing);
+    no_recent_order = recency > max_recency_days (or recency missing);
     many_lost_tenders = distinct lost tenders >= min_lost_tenders; bad = either.
     The sources' "20%" is a rule of thumb: compare it with ``bad.mean()``.
 
@@ -890,10 +906,10 @@ def bad_customers(
     func = "bad_customers"
     summ = check_table(summary, func=func, name="summary")
     tx = check_table(transactions, func=func, name="transactions")
-    if isinstance(inactive_days, bool) or not isinstance(inactive_days, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{func}: inactive_days must be a number of days, got {type(inactive_days).__name__}.")
-    if not inactive_days >= 0:
-        raise CRMDataError(f"{func}: inactive_days must be 0 or more, got {inactive_days!r}. E.g. 365 for a year.")
+    if isinstance(max_recency_days, bool) or not isinstance(max_recency_days, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{func}: max_recency_days must be a number of days, got {type(max_recency_days).__name__}.")
+    if not max_recency_days >= 0:
+        raise CRMDataError(f"{func}: max_recency_days must be 0 or more, got {max_recency_days!r}. E.g. 365 for a year.")
     min_lost = check_positive_int(min_lost_tenders, func=func, param="min_lost_tenders")
     if not summ.index.is_unique:
         dup = summ.index[summ.index.duplicated()][0]
@@ -902,7 +918,7 @@ def bad_customers(
     check_columns(summ, [recency], func=func, param="recency")
     check_numeric(summ, [recency], func=func)
     rec = summ[recency].to_numpy(dtype=np.float64, na_value=np.nan)
-    no_recent = ~(rec <= inactive_days)          # missing recency: no order in the period at all
+    no_recent = ~(rec <= max_recency_days)          # missing recency: no order in the period at all
     n_lost = np.zeros(len(summ), dtype=np.int64)
     if tender is not None:
         from .customers import _optional_column
@@ -957,8 +973,8 @@ def tier_classify(
     price_sensitivity: str | None = "price_sensitivity",
     n_suppliers: str | None = "n_suppliers",
     top: float = 0.2,
-    max_price_sensitivity: float = 0.5,
-    max_suppliers: int = 2,
+    max_price_sensitivity: float = MAX_PRICE_SENSITIVITY,
+    max_suppliers: int = MAX_SUPPLIERS,
     cost_periods: float = 1.0,
 ) -> pd.DataFrame:
     """Sort customers into the four tiers platinum, gold, iron and lead (铂金、黄金、钢铁、重铅).
@@ -992,7 +1008,7 @@ def tier_classify(
     top : float, default 0.2
         Share of customers (by net profit, largest first) forming the platinum + gold group;
         only customers with positive net profit qualify.
-    max_price_sensitivity : float, default 0.5
+    max_price_sensitivity : float, default 0.4 (``MAX_PRICE_SENSITIVITY``, shared with quality_traits)
     max_suppliers : int, default 2
     cost_periods : float, default 1.0
         How many cost periods the profit covers (e.g. 2 when ``profit`` spans two years and the
@@ -1470,34 +1486,9 @@ def value_scorecard(
     data = check_table(data, func=func)
     check_choice(method, ["rank", "minmax", "zscore"], func=func, param="method")
     persp = {"financial": financial, "service": service, "customer": potential, "sales": sales}
-    param_of = {"financial": "financial", "service": "service", "customer": "potential", "sales": "sales"}
-    w = {k: 1.0 for k in persp}
-    if weights is not None:
-        given = _weights(weights, func=func)
-        unknown = set(given) - set(persp)
-        if unknown:
-            raise CRMDataError(f"{func}: weights has unknown key {sorted(unknown)[0]!r}. Use keys among {list(persp)}.")
-        if any(v < 0 for v in given.values()):
-            raise CRMDataError(f"{func}: weights must be >= 0 (0 switches a perspective off), got {given}.")
-        w.update(given)
-    scores: dict[str, np.ndarray | None] = {}
-    for name, cols in persp.items():
-        if cols is None:
-            scores[name] = None
-            continue
-        cols = [cols] if isinstance(cols, str) else list(cols)
-        if not cols:
-            scores[name] = None
-            continue
-        parts = []
-        for c in cols:
-            z = _normalise(_numeric_column(data, c, func=func, param=param_of[name]), method)
-            if method == "zscore":
-                from scipy.special import ndtr
-
-                z = ndtr(z)
-            parts.append(z)
-        scores[name] = np.mean(parts, axis=0)
+    w = _scorecard_weights(weights, list(persp), func=func)
+    scores = {name: _perspective_score(data, cols, method, func=func, param=_SCORECARD_PARAM[name])
+              for name, cols in persp.items()}
 
     def combine(names, label, hint):
         used = [k for k in names if scores[k] is not None and w[k] > 0]
@@ -1510,12 +1501,7 @@ def value_scorecard(
     used = [k for k in persp if scores[k] is not None and w[k] > 0]
     score = sum(w[k] * scores[k] for k in used) / sum(w[k] for k in used)
 
-    if isinstance(split, str):
-        check_choice(split, ["median", "mean"], func=func, param="split")
-        agg = np.median if split == "median" else np.mean
-        c_cut, p_cut = float(agg(current)), float(agg(potential_v))
-    else:
-        c_cut = p_cut = check_fraction(split, func=func, param="split", inclusive=True)
+    c_cut, p_cut = _scorecard_split(split, current, potential_v, func=func)
     hi_c, hi_p = current > c_cut + _EPS, potential_v > p_cut + _EPS
     code = np.where(hi_c, np.where(hi_p, 0, 1), np.where(hi_p, 2, 3)).astype(np.int8)
     quads = [SCORECARD_QUADRANTS[k] for k in ((True, True), (True, False), (False, True), (False, False))]
@@ -1530,8 +1516,54 @@ def value_scorecard(
         "action": np.asarray([q[2] for q in quads], dtype=object)[code],
     })
     out = _result(data, out_cols)
-    out.attrs["split"] = {"current": c_cut, "potential": p_cut}
+    out.attrs["split"] = {"current": c_cut, "potential": p_cut}   # provenance only; plots take split=
     return out
+
+
+#: The scorecard's perspectives and the keyword that names their columns.
+_SCORECARD_PARAM = {"financial": "financial", "service": "service", "customer": "potential", "sales": "sales"}
+
+
+def _scorecard_weights(weights: Any, perspectives: list[str], *, func: str) -> dict[str, float]:
+    """Weights of the four perspectives: 1 each unless given (0 switches one off)."""
+    w = {k: 1.0 for k in perspectives}
+    if weights is not None:
+        given = _weights(weights, func=func)
+        unknown = set(given) - set(perspectives)
+        if unknown:
+            raise CRMDataError(f"{func}: weights has unknown key {sorted(unknown)[0]!r}. Use keys among {perspectives}.")
+        if any(v < 0 for v in given.values()):
+            raise CRMDataError(f"{func}: weights must be >= 0 (0 switches a perspective off), got {given}.")
+        w.update(given)
+    return w
+
+
+def _perspective_score(data: pd.DataFrame, cols: Any, method: str, *, func: str, param: str) -> np.ndarray | None:
+    """One perspective's score in [0, 1]: the mean of its normalised columns (None when it has none)."""
+    if cols is None:
+        return None
+    cols = [cols] if isinstance(cols, str) else list(cols)
+    if not cols:
+        return None
+    parts = []
+    for c in cols:
+        z = _normalise(_numeric_column(data, c, func=func, param=param), method)
+        if method == "zscore":
+            from scipy.special import ndtr
+
+            z = ndtr(z)
+        parts.append(z)
+    return np.mean(parts, axis=0)
+
+
+def _scorecard_split(split: Any, current: np.ndarray, potential: np.ndarray, *, func: str) -> tuple[float, float]:
+    """Where current and potential value count as high: their median or mean, or one fixed score."""
+    if isinstance(split, str):
+        check_choice(split, ["median", "mean"], func=func, param="split")
+        agg = np.median if split == "median" else np.mean
+        return float(agg(current)), float(agg(potential))
+    cut = check_fraction(split, func=func, param="split", inclusive=True)
+    return cut, cut
 
 
 # --------------------------------------------------------------------------------------------
@@ -1909,7 +1941,8 @@ def rfm_scores(
     return out
 
 
-def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None = None) -> pd.DataFrame:
+def rfm_segments(scores: pd.DataFrame, *, bins: int | None = None,
+                 segment_map: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Name the RFM segment of each customer, in English and Chinese.
 
     The default is the eight-segment scheme of the Chinese RFM literature (:data:`RFM_SEGMENTS`):
@@ -1921,6 +1954,9 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
     ----------
     scores : DataFrame
         The output of :func:`rfm_scores` (columns ``R``, ``F``, ``M``, ``rfm_code``).
+    bins : int, optional
+        The ``bins`` given to :func:`rfm_scores` (pass it when not the default 5 and some top
+        score may be absent). Default: the largest score present (at least 2).
     segment_map : dict, optional
         Replaces the default: regular expression on ``rfm_code`` -> segment name, or -> (name,
         Chinese name). Patterns are tried in order and the first full match wins; codes no
@@ -1946,8 +1982,8 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
 
     Notes
     -----
-    high = score > (bins + 1) / 2, with bins from ``scores.attrs["rfm_bins"]`` (set by
-    :func:`rfm_scores`; else the largest score present). A pattern is matched with
+    high = score > (bins + 1) / 2, with ``bins`` as passed (else the largest score present;
+    nothing is read from ``scores.attrs``). A pattern is matched with
     :func:`re.fullmatch` once per distinct code, so a million customers cost no more than a hundred.
 
     References
@@ -1975,40 +2011,49 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
             f"{func}: column '{missing[0]}' not found. Run rfm_scores(data) first and pass its result."
         )
     check_no_missing(sc, ["R", "F", "M", "rfm_code"], func=func)
-    code = sc["rfm_code"]
-    if not isinstance(code.dtype, pd.CategoricalDtype):
-        code = code.astype(str).astype("category")
-    categories = [str(c) for c in code.cat.categories]
-    codes = code.cat.codes.to_numpy()
-
     if segment_map is None:
-        bins = sc.attrs.get("rfm_bins") or int(max(sc["R"].max(), sc["F"].max(), sc["M"].max(), 2))
-        mid = (bins + 1) / 2
-        hr = sc["R"].to_numpy() > mid
-        hf = sc["F"].to_numpy() > mid
-        hm = sc["M"].to_numpy() > mid
-        keys = list(RFM_SEGMENTS)
-        key_code = (~hr).astype(np.int8) * 4 + (~hf).astype(np.int8) * 2 + (~hm).astype(np.int8)
-        # order of RFM_SEGMENTS by (R, F, M) bits
-        lookup = np.empty(8, dtype=np.int8)
-        for i, (a, b, c) in enumerate(keys):
-            lookup[(not a) * 4 + (not b) * 2 + (not c)] = i
-        seg = lookup[key_code]
-        en = [RFM_SEGMENTS[k][0] for k in keys]
-        zh = [RFM_SEGMENTS[k][1] for k in keys]
-        return _result(sc, {
-            "segment": pd.Categorical.from_codes(seg, categories=en),
-            "segment_zh": np.asarray(zh, dtype=object)[seg],
-        })
+        if bins is None:
+            bins = int(max(sc["R"].max(), sc["F"].max(), sc["M"].max(), 2))
+        else:
+            bins = check_positive_int(bins, func=func, param="bins", minimum=2)
+        return _result(sc, _rfm_default_segments(sc, bins))
+    if bins is not None:
+        raise CRMDataError(f"{func}: bins is used only by the default scheme; with segment_map the "
+                           "patterns decide. Drop bins= or segment_map=.")
+    return _result(sc, _rfm_mapped_segments(sc["rfm_code"], _rfm_compile_map(segment_map, func=func)))
 
+
+def _rfm_default_segments(sc: pd.DataFrame, bins: int) -> dict[str, Any]:
+    """The eight segments of :data:`RFM_SEGMENTS`: each score is high when above (bins + 1) / 2."""
+    mid = (bins + 1) / 2
+    hr = sc["R"].to_numpy() > mid
+    hf = sc["F"].to_numpy() > mid
+    hm = sc["M"].to_numpy() > mid
+    keys = list(RFM_SEGMENTS)
+    key_code = (~hr).astype(np.int8) * 4 + (~hf).astype(np.int8) * 2 + (~hm).astype(np.int8)
+    # order of RFM_SEGMENTS by (R, F, M) bits
+    lookup = np.empty(8, dtype=np.int8)
+    for i, (a, b, c) in enumerate(keys):
+        lookup[(not a) * 4 + (not b) * 2 + (not c)] = i
+    seg = lookup[key_code]
+    en = [RFM_SEGMENTS[k][0] for k in keys]
+    zh = [RFM_SEGMENTS[k][1] for k in keys]
+    return {
+        "segment": pd.Categorical.from_codes(seg, categories=en),
+        "segment_zh": np.asarray(zh, dtype=object)[seg],
+    }
+
+
+def _rfm_compile_map(segment_map: Any, *, func: str) -> list[tuple[re.Pattern, str, str]]:
+    """Check ``segment_map`` and compile it to (pattern, English name, Chinese name) triples."""
     if not isinstance(segment_map, Mapping):
         raise TypeError(f"{func}: segment_map must be a dict pattern -> name, got {type(segment_map).__name__}.")
     if not segment_map:
         raise CRMDataError(f"{func}: segment_map is empty; give at least one pattern -> name.")
-    compiled, names_en, names_zh = [], [], []
+    rules = []
     for pattern, name in segment_map.items():
         try:
-            compiled.append(re.compile(str(pattern)))
+            compiled = re.compile(str(pattern))
         except re.error as exc:
             raise CRMDataError(f"{func}: segment_map pattern {pattern!r} is not a valid regular expression: {exc}.") from exc
         if isinstance(name, str):
@@ -2017,23 +2062,32 @@ def rfm_segments(scores: pd.DataFrame, *, segment_map: Mapping[str, Any] | None 
             en, zh = name
         else:
             raise TypeError(f"{func}: segment_map values must be a name or a (name, Chinese name) pair, got {name!r}.")
-        names_en.append(en)
-        names_zh.append(zh)
+        rules.append((compiled, en, zh))
+    return rules
+
+
+def _rfm_mapped_segments(code: pd.Series, rules: list[tuple[re.Pattern, str, str]]) -> dict[str, Any]:
+    """Segments from compiled rules: the first full match per distinct code wins, else "other"."""
+    if not isinstance(code.dtype, pd.CategoricalDtype):
+        code = code.astype(str).astype("category")
+    categories = [str(c) for c in code.cat.categories]
+    codes = code.cat.codes.to_numpy()
+    names_en = [en for _, en, _ in rules]
     seg_en = list(dict.fromkeys(names_en + ["other"]))
-    zh_of = dict(zip(names_en, names_zh))
+    zh_of = {en: zh for _, en, zh in rules}
     zh_of.setdefault("other", "其他")
     per_cat = np.empty(len(categories), dtype=np.int32)
     for i, c in enumerate(categories):
-        hit = next((j for j, p in enumerate(compiled) if p.fullmatch(c)), None)
+        hit = next((j for j, (p, _, _) in enumerate(rules) if p.fullmatch(c)), None)
         per_cat[i] = seg_en.index(names_en[hit] if hit is not None else "other")
     seg = per_cat[codes]
     used = [s for s in seg_en if s != "other" or (seg == seg_en.index("other")).any()]
     final = pd.Categorical.from_codes(seg, categories=seg_en)
     final = final.remove_categories([s for s in seg_en if s not in used])
-    return _result(sc, {
+    return {
         "segment": final,
         "segment_zh": np.asarray([zh_of[s] for s in seg_en], dtype=object)[seg],
-    })
+    }
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,6 +14,11 @@ loyal one. This module measures the difference:
 - :func:`switching_cost_index`, :func:`purchase_risk_index` -- 0-100 indices from
   rating items on the switching costs (转换成本) and purchasing risks (采购风险) of
   the syllabus lists; :func:`switch_decision` -- does a price saving beat them?
+
+Tables (the contract of DESIGN.md): :func:`loyalty_types`, :func:`loyalty_matrix` and
+:func:`switch_decision` return a new DataFrame on the input's index, the input's columns first
+and their own appended; the indices are Series on the input's index; the input is never changed
+and ``.attrs`` holds provenance notes only (the thresholds used).
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ._core.compat import renamed_kwargs
+from ._core.tables import append_columns
 from ._validation import (
     CRMDataError,
     check_choice,
@@ -195,7 +202,7 @@ def loyalty_types(
     >>> import pandas as pd
     >>> df = pd.DataFrame({"frequency": [5, 1, 3, 0], "repurchase_intent": [3, 5, 4, 2],
     ...                    "likelihood_to_recommend": [6, 7, 10, 3]})
-    >>> loyalty_types(df)
+    >>> loyalty_types(df)[["behavioural", "intentional", "emotional", "n_types", "loyalty_type"]]
        behavioural  intentional  emotional  n_types loyalty_type
     0         True        False      False        1  behavioural
     1        False         True      False        1  intentional
@@ -224,16 +231,17 @@ def loyalty_types(
         level = np.where(flag, k, level).astype(np.int8)
     out["n_types"] = out.sum(axis=1).astype(int)
     out["loyalty_type"] = pd.Categorical.from_codes(level, categories=LOYALTY_TYPES, ordered=True)
-    return out
+    return append_columns(data, out)
 
 
+@renamed_kwargs(attitude_threshold="min_attitude", patronage_threshold="min_patronage")
 def loyalty_matrix(
     data: pd.DataFrame,
     *,
     attitude: str = "emotional_attachment",
     patronage: str = "frequency",
-    attitude_threshold: float | str = 4,
-    patronage_threshold: float | str = "median",
+    min_attitude: float | str = 4,
+    min_patronage: float | str = "median",
 ) -> pd.DataFrame:
     """The loyalty matrix: relative attitude against repeat patronage (Dick & Basu 1994).
 
@@ -255,7 +263,7 @@ def loyalty_matrix(
         The relative attitude (course survey: attachment, 1-5; a preference or recommendation score works too).
     patronage : str, default "frequency"
         Repeat patronage: purchases in the period, or share of wallet.
-    attitude_threshold, patronage_threshold : float or "median" or "mean", default 4 and "median"
+    min_attitude, min_patronage : float or "median" or "mean", default 4 and "median"
         A customer is "high" on an axis from this value on.
 
     Returns
@@ -284,7 +292,7 @@ def loyalty_matrix(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"emotional_attachment": [5, 5, 2, 1], "frequency": [8, 1, 9, 0]})
-    >>> loyalty_matrix(df, patronage_threshold=3)
+    >>> loyalty_matrix(df, min_patronage=3)[["attitude_high", "patronage_high", "loyalty"]]
        attitude_high  patronage_high   loyalty
     0           True            True      true
     1           True           False    latent
@@ -295,8 +303,8 @@ def loyalty_matrix(
     check_table(data, func=func)
     a = _numeric_column(data, attitude, func=func, param="attitude")
     p = _numeric_column(data, patronage, func=func, param="patronage")
-    ta = _threshold(attitude_threshold, a, func=func, param="attitude_threshold")
-    tp = _threshold(patronage_threshold, p, func=func, param="patronage_threshold")
+    ta = _threshold(min_attitude, a, func=func, param="min_attitude")
+    tp = _threshold(min_patronage, p, func=func, param="min_patronage")
     hi_a = a >= ta
     hi_p = p >= tp
     code = np.where(hi_a, np.where(hi_p, 0, 1), np.where(hi_p, 2, 3))
@@ -308,19 +316,21 @@ def loyalty_matrix(
         },
         index=data.index,
     )
-    out.attrs["thresholds"] = {"attitude": ta, "patronage": tp}
+    out = append_columns(data, out)
+    out.attrs["thresholds"] = {"attitude": ta, "patronage": tp}   # provenance only
     return out
 
 
 # ----------------------------------------------------------------------------------------------
 # satisfaction is not loyalty
 # ----------------------------------------------------------------------------------------------
+@renamed_kwargs(satisfied_min="min_satisfaction")
 def satisfied_switchers(
     data: pd.DataFrame,
     *,
     satisfaction: str = "overall_satisfaction",
     switched: str = "switched_within_12m",
-    satisfied_min: float = 4,
+    min_satisfaction: float = 4,
 ) -> pd.Series:
     """How many satisfied customers still switch: the satisfaction-loyalty gap in a survey.
 
@@ -341,7 +351,7 @@ def satisfied_switchers(
         The satisfaction rating (course survey: 1-5).
     switched : str, default "switched_within_12m"
         Whether the customer switched supplier (bool or 0/1).
-    satisfied_min : float, default 4
+    min_satisfaction : float, default 4
         "Satisfied" from this rating on (top-2-box on a 1-5 scale).
 
     Returns
@@ -403,7 +413,7 @@ def satisfied_switchers(
                 f"{first_offender(data, bad)}, value {v[bad][0]:g})."
             )
         sw = v.astype(bool)
-    is_sat = sat >= _number(satisfied_min, func=func, param="satisfied_min")
+    is_sat = sat >= _number(min_satisfaction, func=func, param="min_satisfaction")
 
     def rate(num: int, den: int) -> float:
         return num / den if den else float("nan")
@@ -427,7 +437,8 @@ def satisfied_switchers(
     )
 
 
-def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: int = 0) -> pd.DataFrame:
+@renamed_kwargs(seed="random_state")
+def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, random_state: int = 0) -> pd.DataFrame:
     """A seeded survey in which satisfied customers switch as the Bain figures say.
 
     Each customer is satisfied with probability ``satisfied_share`` (then rates 4 or 5 on 1-5,
@@ -441,7 +452,7 @@ def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: i
         make again; "restaurant": 60-80% of satisfied customers switch.
     n_customers : int, default 10000
         Number of simulated customers.
-    seed : int, default 0
+    random_state : int, default 0
         Seed of the random generator.
 
     Returns
@@ -466,7 +477,7 @@ def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: i
 
     Examples
     --------
-    >>> sim = simulate_bain("car", n_customers=20_000, seed=1)
+    >>> sim = simulate_bain("car", n_customers=20_000, random_state=1)
     >>> figures = satisfied_switchers(sim)
     >>> bool(0.85 <= figures["satisfied_share"] <= 0.95), bool(0.30 <= figures["repurchase_rate"] <= 0.40)
     (True, True)
@@ -474,10 +485,10 @@ def simulate_bain(preset: str = "generic", *, n_customers: int = 10_000, seed: i
     func = "simulate_bain"
     check_choice(preset, list(BAIN_PRESETS), func=func, param="preset")
     n = check_positive_int(n_customers, func=func, param="n_customers")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"{func}: seed must be a whole number, got {type(seed).__name__}.")
+    if isinstance(random_state, bool) or not isinstance(random_state, (int, np.integer)):
+        raise TypeError(f"{func}: random_state must be a whole number, got {type(random_state).__name__}.")
     par = BAIN_PRESETS[preset]
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     satisfied = rng.random(n) < par["satisfied_share"]
     rating = np.where(satisfied, rng.integers(4, 6, n), rng.integers(1, 4, n))
     p_switch = np.where(satisfied, par["satisfied_switch_rate"], par["dissatisfied_switch_rate"])
@@ -701,7 +712,7 @@ def switch_decision(
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"annual_saving": [80_000], "switching_cost": [150_000], "risk_cost": [0]})
-    >>> switch_decision(df)
+    >>> switch_decision(df)[["total_saving", "barrier", "net_gain", "switches"]]
        total_saving   barrier  net_gain  switches
     0       80000.0  150000.0  -70000.0     False
     """
@@ -721,9 +732,7 @@ def switch_decision(
     if risk is not None:
         barrier = barrier + data[risk].to_numpy(dtype=float)
     net = total - barrier
-    return pd.DataFrame(
-        {"total_saving": total, "barrier": barrier, "net_gain": net, "switches": net > 0}, index=data.index
-    )
+    return append_columns(data, {"total_saving": total, "barrier": barrier, "net_gain": net, "switches": net > 0})
 
 
 # ----------------------------------------------------------------------------------------------

@@ -2,11 +2,15 @@
 
 These are the first things an analyst does with a new customer file: how the
 business develops month by month, and what one column looks like.
+
+Tables: :func:`monthly_revenue` returns one row per period (and group); :func:`column_profile` a
+Series of counts or statistics. Neither is per customer.
 """
 from __future__ import annotations
 
 import pandas as pd
 
+from ._core.compat import renamed_kwargs
 from ._validation import check_columns, check_no_missing, check_numeric, check_table, check_choice
 
 __all__ = ["monthly_revenue", "column_profile"]
@@ -72,7 +76,8 @@ def monthly_revenue(transactions: pd.DataFrame, *, date: str = "order_date", amo
     return out.reindex(full, fill_value=0.0)
 
 
-def column_profile(data: pd.DataFrame, column: str, *, top: int = 10) -> pd.Series:
+@renamed_kwargs(top="max_categories")
+def column_profile(data: pd.DataFrame, column: str, *, max_categories: int = 10) -> pd.Series:
     """What one column holds: counts of its most common values, or a numeric summary.
 
     Parameters
@@ -80,7 +85,7 @@ def column_profile(data: pd.DataFrame, column: str, *, top: int = 10) -> pd.Seri
     data : DataFrame
     column : str
         The column to profile.
-    top : int, default 10
+    max_categories : int, default 10
         For a categorical or text column, how many of the most common values to show
         (the rest are added up as "(other)").
 
@@ -109,8 +114,8 @@ def column_profile(data: pd.DataFrame, column: str, *, top: int = 10) -> pd.Seri
     if pd.api.types.is_bool_dtype(s) or not (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_datetime64_any_dtype(s)):
         counts = s.astype("object").value_counts(sort=True)
         counts.index = counts.index.map(str)
-        if len(counts) > top:
-            counts = pd.concat([counts.iloc[:top], pd.Series({"(other)": counts.iloc[top:].sum()})])
+        if len(counts) > max_categories:
+            counts = pd.concat([counts.iloc[:max_categories], pd.Series({"(other)": counts.iloc[max_categories:].sum()})])
         if missing:
             counts = pd.concat([counts, pd.Series({"(missing)": missing})])
         return counts.rename("count").rename_axis(column).astype("int64")

@@ -10,6 +10,11 @@ Cohorts and churn count purchases only, by the rule of :mod:`crmlearn.customers`
 count"): a return (an ``is_return`` row, or a negative ``amount`` in a table without that flag)
 is not a purchase, and neither is a lost tender (``tender_result == "lost"``, a bid that never
 became a sale). Sending goods back or losing a bid does not make a customer active.
+
+Tables (the contract of DESIGN.md): :func:`cohort_table` and :func:`churn_rate` are tables of
+cohorts and periods that document their columns (``.attrs`` carries provenance notes only: pass
+``values=`` to the cohort heatmap); :class:`ShiftedBetaGeometric` follows the model conventions of
+:mod:`crmlearn._core.model` (``get_params``/``set_params``, ``summary()``, fitted values ending in ``_``).
 """
 from __future__ import annotations
 
@@ -28,6 +33,8 @@ from ._validation import (
     check_positive_int,
     check_table,
 )
+from ._core.compat import renamed_kwargs
+from ._core.model import Model
 from .customers import _DEFAULT, _bool_column, _optional_column  # the same purchase rule
 
 __all__ = ["ShiftedBetaGeometric", "cohort_table", "churn_rate", "simulate_sbg"]
@@ -68,7 +75,7 @@ def _active_periods(transactions, *, period, customer, date, func, is_return=_DE
     check_table(transactions, func=func, name="transactions")
     if not isinstance(period, str):
         raise TypeError(f"{func}: period must be one of {_PERIODS}, got {type(period).__name__}.")
-    check_choice(period, _PERIODS, func=func, param="period")
+    check_choice(period, _PERIODS, func=func, param="freq")
     check_columns(transactions, [customer], func=func, param="customer")
     check_columns(transactions, [date], func=func, param="date")
     check_no_missing(transactions, [customer, date], func=func)
@@ -105,7 +112,8 @@ def _period_index(ordinals, freq, name):
     return pd.PeriodIndex.from_ordinals(np.asarray(ordinals, dtype=np.int64), freq=freq).rename(name)
 
 
-def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str = "customer_id",
+@renamed_kwargs(period="freq")
+def cohort_table(transactions: pd.DataFrame, *, freq: str = "M", customer: str = "customer_id",
                  date: str = "order_date", values: str = "share", is_return: Any = _DEFAULT,
                  tender: Any = _DEFAULT, amount: Any = _DEFAULT) -> pd.DataFrame:
     """Share of each acquisition cohort still buying, period by period.
@@ -118,7 +126,7 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     ----------
     transactions : pandas.DataFrame
         One row per transaction (order or order line).
-    period : {"D", "W", "M", "Q", "Y"}, default "M"
+    freq : {"D", "W", "M", "Q", "Y"}, default "M"
         Calendar period (weeks end on Sunday).
     customer, date : str
         Column names.
@@ -147,7 +155,7 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     ------
     TypeError, CRMDataError
         Not a DataFrame, missing columns or values, dates that cannot be read, an unknown
-        ``period`` or ``values``, a return flag that is not true/false, or no purchase at all.
+        ``freq`` or ``values``, a return flag that is not true/false, or no purchase at all.
 
     See Also
     --------
@@ -181,7 +189,7 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     func = "cohort_table"
     check_choice(values, ["share", "count"], func=func, param="values")
     cust, ordinal, omin, omax, freq, excluded = _active_periods(
-        transactions, period=period, customer=customer, date=date, func=func, is_return=is_return,
+        transactions, period=freq, customer=customer, date=date, func=func, is_return=is_return,
         tender=tender, amount=amount)
     starts = np.flatnonzero(np.r_[True, cust[1:] != cust[:-1]])
     sizes = np.diff(np.r_[starts, len(cust)])
@@ -203,7 +211,8 @@ def cohort_table(transactions: pd.DataFrame, *, period: str = "M", customer: str
     return out
 
 
-def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str = "customer_id",
+@renamed_kwargs(period="freq")
+def churn_rate(transactions: pd.DataFrame, *, freq: str = "M", customer: str = "customer_id",
                date: str = "order_date", is_return: Any = _DEFAULT, tender: Any = _DEFAULT,
                amount: Any = _DEFAULT) -> pd.DataFrame:
     """Churn rate per period: active customers who do not buy in the next period.
@@ -216,7 +225,7 @@ def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str =
     ----------
     transactions : pandas.DataFrame
         One row per transaction (order or order line).
-    period : {"D", "W", "M", "Q", "Y"}, default "M"
+    freq : {"D", "W", "M", "Q", "Y"}, default "M"
     customer, date : str
         Column names.
     is_return, tender, amount : str or None
@@ -261,11 +270,12 @@ def churn_rate(transactions: pd.DataFrame, *, period: str = "M", customer: str =
     2024-02       2         1        1    0.500000        0.500000
     """
     func = "churn_rate"
+    asked = freq
     cust, ordinal, omin, omax, freq, excluded = _active_periods(
-        transactions, period=period, customer=customer, date=date, func=func, is_return=is_return,
+        transactions, period=freq, customer=customer, date=date, func=func, is_return=is_return,
         tender=tender, amount=amount)
     if omax == omin:
-        raise CRMDataError(f"{func}: the data span a single period ({period}), so there is no next period to "
+        raise CRMDataError(f"{func}: the data span a single period ({asked}), so there is no next period to "
                            "compare with. Use a shorter period or more data.")
     nxt = np.zeros(len(cust), dtype=bool)
     nxt[:-1] = (cust[1:] == cust[:-1]) & (ordinal[1:] == ordinal[:-1] + 1)
@@ -314,7 +324,7 @@ def _alive_array(alive, *, func):
     return arr
 
 
-class ShiftedBetaGeometric:
+class ShiftedBetaGeometric(Model):
     """The shifted-beta-geometric (sBG) model of contractual retention.
 
     Every customer has her own constant probability :math:`\\theta` of cancelling at each
@@ -555,7 +565,8 @@ class ShiftedBetaGeometric:
         return float((al + be - 1) / (al - 1)) if al > 1 else float("inf")
 
 
-def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) -> np.ndarray:
+@renamed_kwargs(seed="random_state")
+def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, random_state=None) -> np.ndarray:
     """Draw one cohort from the sBG story: customers active at the start of periods 0..periods.
 
     Parameters
@@ -565,7 +576,7 @@ def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) 
     alpha, beta : float
         Beta parameters of the cancellation probability.
     periods : int
-    seed : int or numpy.random.Generator, optional
+    random_state : int or numpy.random.Generator, optional
 
     Returns
     -------
@@ -574,7 +585,7 @@ def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) 
 
     Examples
     --------
-    >>> simulate_sbg(1000, 0.7, 1.2, periods=4, seed=0)
+    >>> simulate_sbg(1000, 0.7, 1.2, periods=4, random_state=0)
     array([1000,  664,  512,  417,  359])
     """
     func = "simulate_sbg"
@@ -584,7 +595,7 @@ def simulate_sbg(n: int, alpha: float, beta: float, *, periods: int, seed=None) 
     al = _check_real(alpha, func=func, param="alpha", minimum=0.0, strict=True)
     be = _check_real(beta, func=func, param="beta", minimum=0.0, strict=True)
     k = check_positive_int(periods, func=func, param="periods")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(random_state)
     theta = np.clip(rng.beta(al, be, n), 1e-300, 1.0)
     lifetime = rng.geometric(theta)              # the period in which each customer cancels (1, 2, ...)
     lost = np.bincount(np.minimum(lifetime, k + 1), minlength=k + 2)

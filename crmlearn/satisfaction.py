@@ -24,6 +24,14 @@ The defaults follow the course survey (``crmlearn.load_dataset("survey")``): ten
 service items ``exp_<item>`` / ``per_<item>`` (1-7), ``imp_<item>`` (1-5), Kano
 pairs ``kano_func_<feature>`` / ``kano_dys_<feature>`` (1-5) and
 ``likelihood_to_recommend`` (0-10).
+
+Tables (the contract of DESIGN.md): the per-respondent functions :func:`disconfirmation`,
+:func:`delivered_value`, :func:`servqual_scores` and :func:`kano_categories` return a new
+DataFrame on the input's index, the input's columns first and their own appended; the input is
+never changed. Per-respondent indices (:func:`satisfaction_index`) are a Series on the input's
+index. :func:`servqual`, :func:`ipa` and :func:`kano` return one row per item or attribute,
+:func:`nps` and :func:`cronbach_alpha` a Series of statistics; each documents its columns.
+Nothing a later step needs is kept in ``.attrs`` (``ipa_chart`` takes ``crosshair=``).
 """
 from __future__ import annotations
 
@@ -32,6 +40,9 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ._core.compat import renamed_kwargs
+from ._core.model import Model
+from ._core.tables import append_columns
 from ._validation import (
     CRMDataError,
     check_choice,
@@ -302,7 +313,7 @@ def disconfirmation(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"exp_speed": [3.8, 4.0, 5.0], "per_speed": [4.2, 3.5, 6.5]})
-    >>> disconfirmation(df, expected=["exp_speed"], perceived=["per_speed"], tolerance=0.25)
+    >>> disconfirmation(df, expected=["exp_speed"], perceived=["per_speed"], tolerance=0.25)[["gap_speed", "gap", "verdict"]]
        gap_speed  gap       verdict
     0        0.4  0.4     delighted
     1       -0.5 -0.5  dissatisfied
@@ -322,7 +333,7 @@ def disconfirmation(
     overall = gaps.mean(axis=1)
     out["gap"] = overall
     out["verdict"] = _verdict(overall, tol)
-    return out
+    return append_columns(data, out)
 
 
 def _non_negative_number(value: Any, *, func: str, param: str) -> float:
@@ -592,10 +603,8 @@ def delivered_value(
     tc = data[ccols].to_numpy(dtype=float).sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(tc > 0, tv / np.where(tc > 0, tc, 1.0), np.where(tv > 0, np.inf, np.nan))
-    return pd.DataFrame(
-        {"total_value": tv, "total_cost": tc, "delivered_value": tv - tc, "value_ratio": ratio},
-        index=data.index,
-    )
+    return append_columns(data, {"total_value": tv, "total_cost": tc, "delivered_value": tv - tc,
+                                 "value_ratio": ratio})
 
 
 # ----------------------------------------------------------------------------------------------
@@ -676,7 +685,7 @@ def servqual_scores(
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"exp_a": [5, 6], "per_a": [6, 6], "exp_b": [7, 7], "per_b": [5, 6]})
-    >>> servqual_scores(df, dimensions={"d1": ["a"], "d2": ["b"]}, weights={"d1": 1, "d2": 3})
+    >>> servqual_scores(df, dimensions={"d1": ["a"], "d2": ["b"]}, weights={"d1": 1, "d2": 3})[["d1", "d2", "overall"]]
         d1   d2  overall
     0  1.0 -2.0    -1.25
     1  0.0 -1.0    -0.75
@@ -691,7 +700,7 @@ def servqual_scores(
     dim_gaps = np.column_stack([gaps[:, [pos[it] for it in its]].mean(axis=1) for its in dims.values()])
     out = pd.DataFrame(dim_gaps, index=data.index, columns=list(dims))
     out["overall"] = dim_gaps @ w
-    return out
+    return append_columns(data, out)
 
 
 def servqual(
@@ -819,6 +828,25 @@ def servqual(
 # ----------------------------------------------------------------------------------------------
 # Importance-performance analysis
 # ----------------------------------------------------------------------------------------------
+def _crosshair(crosshair: Any, imp: np.ndarray, perf: np.ndarray, *, func: str) -> tuple[float, float]:
+    """The IPA crosshair (importance, performance): the mean or median of the items, or a given pair."""
+    if isinstance(crosshair, str):
+        check_choice(crosshair, ["mean", "median"], func=func, param="crosshair")
+        agg = np.mean if crosshair == "mean" else np.median
+        return float(agg(imp)), float(agg(perf))
+    elif (
+        isinstance(crosshair, (tuple, list))
+        and len(crosshair) == 2
+        and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in crosshair)
+    ):
+        return float(crosshair[0]), float(crosshair[1])
+    else:
+        raise CRMDataError(
+            f"{func}: crosshair must be 'mean', 'median' or an (importance, performance) pair such as (3, 4), "
+            f"got {crosshair!r}."
+        )
+
+
 def ipa(
     data: pd.DataFrame,
     *,
@@ -901,21 +929,7 @@ def ipa(
     _check_numeric_items(data, per_cols, func=func, param="performance")
     imp = data[imp_cols].to_numpy(dtype=float).mean(axis=0)
     perf = data[per_cols].to_numpy(dtype=float).mean(axis=0)
-    if isinstance(crosshair, str):
-        check_choice(crosshair, ["mean", "median"], func=func, param="crosshair")
-        agg = np.mean if crosshair == "mean" else np.median
-        ci, cp = float(agg(imp)), float(agg(perf))
-    elif (
-        isinstance(crosshair, (tuple, list))
-        and len(crosshair) == 2
-        and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in crosshair)
-    ):
-        ci, cp = float(crosshair[0]), float(crosshair[1])
-    else:
-        raise CRMDataError(
-            f"{func}: crosshair must be 'mean', 'median' or an (importance, performance) pair such as (3, 4), "
-            f"got {crosshair!r}."
-        )
+    ci, cp = _crosshair(crosshair, imp, perf, func=func)
     hi_imp = imp >= ci - _EPS
     hi_perf = perf >= cp - _EPS
     code = np.where(hi_imp, np.where(hi_perf, 1, 0), np.where(hi_perf, 3, 2))
@@ -1005,7 +1019,8 @@ def kano_categories(
     Returns
     -------
     DataFrame
-        Indexed like ``data``, one column per attribute holding "A", "O", "M", "I", "R" or "Q".
+        A copy of ``data`` with one column ``kano_<attribute>`` per attribute appended, holding
+        "A", "O", "M", "I", "R" or "Q".
 
     Raises
     ------
@@ -1022,14 +1037,14 @@ def kano_categories(
     >>> import pandas as pd
     >>> df = pd.DataFrame({"f": [1, 2, 1], "d": [5, 5, "neutral"]})
     >>> kano_categories(df, functional=["f"], dysfunctional=["d"])
-       d
-    0  O
-    1  M
-    2  A
+       f        d kano_d
+    0  1        5      O
+    1  2        5      M
+    2  1  neutral      A
     """
     names, cats = _kano_setup(data, functional, dysfunctional, "kano_categories")
     labels = np.array(_KANO_CODES, dtype=object)
-    return pd.DataFrame(labels[cats], index=data.index, columns=names)
+    return append_columns(data, {f"kano_{n}": labels[cats[:, j]] for j, n in enumerate(names)})
 
 
 def kano(
@@ -1447,7 +1462,69 @@ def _find_cycle(latents: list[str], paths: list[tuple[str, str]]) -> list[str]:
     return []
 
 
-class PLSPathModel:
+def _pls_inner_weights(Y: np.ndarray, A: np.ndarray, conn: np.ndarray, scheme: str) -> np.ndarray:
+    """Inner weights E (L x L) of the PLS iteration: path, centroid or factorial scheme."""
+    n, L = Y.shape
+    if scheme == "path":
+        E = np.zeros((L, L))
+        for k in range(L):
+            pred = np.flatnonzero(A[:, k])
+            if pred.size:
+                E[pred, k] = np.linalg.lstsq(Y[:, pred], Y[:, k], rcond=None)[0]
+            succ = np.flatnonzero(A[k, :])
+            if succ.size:
+                E[succ, k] = (Y[:, succ].T @ Y[:, k]) / n
+        return E
+    C = (Y.T @ Y) / n
+    return (np.sign(C) if scheme == "centroid" else C) * conn
+
+
+def _pls_outer_update(X: np.ndarray, W: np.ndarray, Z: np.ndarray, members: list[slice], mode_b: list[bool]) -> None:
+    """New outer weights, in place: covariances (mode A) or a regression (mode B) on the inner proxies Z."""
+    n = X.shape[0]
+    for j, idx in enumerate(members):
+        if mode_b[j]:
+            W[idx, j] = np.linalg.lstsq(X[:, idx], Z[:, j], rcond=None)[0]
+        else:
+            W[idx, j] = X[:, idx].T @ Z[:, j] / n
+
+
+def _pls_orient(X: np.ndarray, W: np.ndarray, members: list[slice], bidx: np.ndarray, sd: np.ndarray,
+                *, scaled: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Standardise the latent scores and orient each so most of its items load positively."""
+    n = X.shape[0]
+    L = W.shape[1]
+    LV = X @ W
+    sd_lv = LV.std(axis=0)
+    if (sd_lv == 0).any():
+        raise CRMDataError("PLSPathModel: a latent score came out constant; check the blocks and paths.")
+    W = W / sd_lv
+    LV = X @ W
+    # loading = cor(item, own score) = cov / sd(item), as the score has unit variance
+    loadings = np.concatenate([X[:, members[j]].T @ LV[:, j] for j in range(L)]) / n
+    if not scaled:
+        loadings = loadings / sd
+    sign = np.sign(np.bincount(bidx, weights=np.sign(loadings), minlength=L))
+    sign[sign == 0] = 1.0
+    return W * sign, LV * sign, loadings * sign[bidx]
+
+
+def _pls_paths(LV: np.ndarray, A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Path coefficients by OLS on the standardised scores, and the R2 of each endogenous variable."""
+    L = A.shape[0]
+    coef = np.zeros((L, L))
+    r2 = np.full(L, np.nan)
+    for k in range(L):
+        pred = np.flatnonzero(A[:, k])
+        if pred.size:
+            b = np.linalg.lstsq(LV[:, pred], LV[:, k], rcond=None)[0]
+            coef[pred, k] = b
+            resid = LV[:, k] - LV[:, pred] @ b
+            r2[k] = 1 - (resid @ resid) / (LV[:, k] @ LV[:, k])
+    return coef, r2
+
+
+class PLSPathModel(Model):
     """Partial least squares path model (PLS-PM) for satisfaction index models.
 
     The ACSI / ECSI layout: latent variables (image, expectations, perceived
@@ -1511,7 +1588,7 @@ class PLSPathModel:
     n_iter_ : int
         Iterations used.
     bootstrap_ : DataFrame or None
-        Set by :meth:`bootstrap`.
+        None after ``fit``; set by :meth:`bootstrap`.
 
     Raises
     ------
@@ -1566,6 +1643,8 @@ class PLSPathModel:
     0.48
     """
 
+    _fitted_attribute = "path_coefficients_"
+
     def __init__(
         self,
         blocks: Mapping[str, Sequence[str]],
@@ -1586,8 +1665,6 @@ class PLSPathModel:
         self.scale = scale
         self.tol = tol
         self.max_iter = max_iter
-        self.path_coefficients_ = None
-        self.bootstrap_ = None
 
     # -- specification ------------------------------------------------------------------------
     def _spec(self):
@@ -1655,7 +1732,12 @@ class PLSPathModel:
 
     # -- the algorithm on a matrix ---------------------------------------------------------------
     def _estimate(self, M: np.ndarray, latents, blocks, paths, modes):
-        """Fit on the raw item matrix M (n x p). Returns a dict of arrays."""
+        """Fit on the raw item matrix M (n x p). Returns a dict of arrays.
+
+        Steps: centre (and scale) the items; iterate inner and outer weights until they settle
+        (:func:`_pls_inner_weights`, :func:`_pls_outer_update`); standardise and orient the
+        latent scores (:func:`_pls_orient`); estimate the paths by OLS (:func:`_pls_paths`).
+        """
         n, p = M.shape
         L = len(latents)
         pos = {lv: i for i, lv in enumerate(latents)}
@@ -1684,25 +1766,8 @@ class PLSPathModel:
         for it in range(1, self.max_iter + 1):
             Y = X @ W
             Y = (Y - Y.mean(axis=0)) / Y.std(axis=0)
-            if self.scheme == "path":
-                E = np.zeros((L, L))
-                for k in range(L):
-                    pred = np.flatnonzero(A[:, k])
-                    if pred.size:
-                        E[pred, k] = np.linalg.lstsq(Y[:, pred], Y[:, k], rcond=None)[0]
-                    succ = np.flatnonzero(A[k, :])
-                    if succ.size:
-                        E[succ, k] = (Y[:, succ].T @ Y[:, k]) / n
-            else:
-                C = (Y.T @ Y) / n
-                E = (np.sign(C) if self.scheme == "centroid" else C) * conn
-            Z = Y @ E
-            for j in range(L):
-                idx = members[j]
-                if mode_b[j]:
-                    W[idx, j] = np.linalg.lstsq(X[:, idx], Z[:, j], rcond=None)[0]
-                else:
-                    W[idx, j] = X[:, idx].T @ Z[:, j] / n
+            Z = Y @ _pls_inner_weights(Y, A, conn, self.scheme)
+            _pls_outer_update(X, W, Z, members, mode_b)
             w_new = W.sum(axis=1)
             if np.sum((np.abs(w_old) - np.abs(w_new)) ** 2) < self.tol:
                 converged = True
@@ -1713,32 +1778,8 @@ class PLSPathModel:
                 f"PLSPathModel: the algorithm did not converge in max_iter={self.max_iter} iterations. "
                 "Raise max_iter, or check the blocks (items that do not measure their latent variable)."
             )
-        LV = X @ W
-        sd_lv = LV.std(axis=0)
-        if (sd_lv == 0).any():
-            raise CRMDataError("PLSPathModel: a latent score came out constant; check the blocks and paths.")
-        W = W / sd_lv
-        LV = X @ W
-        # orientation: most items of a block should correlate positively with its score
-        # loading = cor(item, own score) = cov / sd(item), as the score has unit variance
-        loadings = np.concatenate([X[:, members[j]].T @ LV[:, j] for j in range(L)]) / n
-        if not self.scaled:
-            loadings = loadings / sd
-        sign = np.sign(np.bincount(bidx, weights=np.sign(loadings), minlength=L))
-        sign[sign == 0] = 1.0
-        W = W * sign
-        LV = LV * sign
-        loadings = loadings * sign[bidx]
-        # paths by OLS on the standardised scores
-        coef = np.zeros((L, L))
-        r2 = np.full(L, np.nan)
-        for k in range(L):
-            pred = np.flatnonzero(A[:, k])
-            if pred.size:
-                b = np.linalg.lstsq(LV[:, pred], LV[:, k], rcond=None)[0]
-                coef[pred, k] = b
-                resid = LV[:, k] - LV[:, pred] @ b
-                r2[k] = 1 - (resid @ resid) / (LV[:, k] @ LV[:, k])
+        W, LV, loadings = _pls_orient(X, W, members, bidx, sd, scaled=self.scaled)
+        coef, r2 = _pls_paths(LV, A)
         w = W[np.arange(p), bidx]
         return {"w": w, "loadings": loadings, "scores": LV, "coef": coef, "r2": r2, "iter": it,
                 "bidx": bidx, "A": A, "sd": sd}
@@ -1871,7 +1912,8 @@ class PLSPathModel:
             index=pd.Index(self.latents_, name="latent"),
         )
 
-    def bootstrap(self, data: pd.DataFrame, *, n_boot: int = 200, confidence: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    @renamed_kwargs(seed="random_state")
+    def bootstrap(self, data: pd.DataFrame, *, n_boot: int = 200, confidence: float = 0.95, random_state: int = 0) -> pd.DataFrame:
         """Bootstrap percentile intervals for the path coefficients (seeded, reproducible).
 
         Parameters
@@ -1882,7 +1924,7 @@ class PLSPathModel:
             Number of resamples (respondents drawn with replacement).
         confidence : float, default 0.95
             Level of the percentile intervals.
-        seed : int, default 0
+        random_state : int, default 0
             Seed of the random generator.
 
         Returns
@@ -1902,7 +1944,7 @@ class PLSPathModel:
                 f"{func}: the model was fitted on {self._n_obs} rows but data has {M.shape[0]}. "
                 "Pass the data the model was fitted on (or call .fit(data) first)."
             )
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(random_state)
         pos = {lv: i for i, lv in enumerate(self.latents_)}
         ij = [(pos[a], pos[b]) for a, b in self.paths_]
         draws, skipped = [], 0

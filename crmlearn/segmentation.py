@@ -18,6 +18,14 @@
   :func:`segment_profiles` and :func:`choose_k` (elbow and silhouette).
 
 scikit-learn is imported inside the functions that need it, so importing this module is cheap.
+
+Tables (the contract of DESIGN.md): :func:`classify_by_nature`, :func:`quality_traits`,
+:func:`behaviour_segments` and :func:`kmeans_segments` return a new DataFrame on the input's
+index, the input's columns first and their own appended (so they chain with ``.pipe``); the input
+is never changed and ``.attrs`` holds provenance notes only. :func:`nature_summary`,
+:func:`revenue_crosstab`, :func:`segment_by`, :func:`basis_spread`, :func:`segment_profiles` and
+:func:`choose_k` return one row per segment (or per k) and document their columns;
+:func:`contact_roles` returns a Series on the contacts' index.
 """
 from __future__ import annotations
 
@@ -28,6 +36,9 @@ import numpy as np
 import pandas as pd
 
 from ._threads import single_thread
+from ._core.compat import renamed_kwargs
+from ._core.defaults import MAX_PRICE_SENSITIVITY, MAX_SUPPLIERS
+from ._core.tables import append_columns
 from ._validation import (
     plain_value as _py,
     rows_have as _rows,
@@ -558,12 +569,12 @@ def quality_traits(
     price_sensitivity: str = "price_sensitivity",
     as_of: Any = None,
     min_years: int = 3,
-    max_suppliers: int = 2,
+    max_suppliers: int = MAX_SUPPLIERS,
     min_on_time: float = 0.8,
     grace_days: int = 7,
     max_cost_share: float = 0.10,
     cost_periods: float = 1.0,
-    max_price_sensitivity: float = 0.4,
+    max_price_sensitivity: float = MAX_PRICE_SENSITIVITY,
 ) -> pd.DataFrame:
     """Measure the three traits of quality customers (优质客户), one row per customer.
 
@@ -623,7 +634,7 @@ def quality_traits(
     cost_periods : float, default 1.0
         How many cost periods ``value`` covers (2 when the revenue spans two years and the
         cost to serve is per year).
-    max_price_sensitivity : float, default 0.4
+    max_price_sensitivity : float, default 0.4 (``MAX_PRICE_SENSITIVITY``, shared with tier_classify)
         Largest price sensitivity of a customer who sees our value.
 
     Returns
@@ -670,7 +681,7 @@ def quality_traits(
     ...     "cost_to_serve_cny": [500.0, 300.0, 800.0], "monetary": [20000.0, 9000.0, 5000.0],
     ...     "price_sensitivity": [0.2, 0.3, 0.7],
     ... }, index=pd.Index(["C1", "C2", "C3"], name="customer_id"))
-    >>> quality_traits(df, as_of="2024-12-31")
+    >>> quality_traits(df, as_of="2024-12-31")[["long_term", "profitable", "sees_value", "n_traits"]]
                  long_term  profitable  sees_value  n_traits
     customer_id
     C1                True        True        True         3
@@ -736,6 +747,7 @@ def quality_traits(
     out = pd.DataFrame({"long_term": long_term, "profitable": profitable, "sees_value": sees_value},
                        index=data.index)
     out["n_traits"] = (long_term.astype(np.int64) + profitable + sees_value).astype(np.int64)
+    out = append_columns(data, out)
     out.attrs["as_of"] = as_ts
     out.attrs["thresholds"] = {"min_years": min_years, "max_suppliers": max_suppliers, "min_on_time": min_on_time,
                                "grace_days": grace_days, "max_cost_share": max_cost_share,
@@ -878,11 +890,12 @@ def segment_by(
     return _profile(keys if len(keys) > 1 else keys[0], data, v)
 
 
+@renamed_kwargs(frequent="min_frequent")
 def behaviour_segments(
     data: pd.DataFrame,
     *,
     frequency: str = "frequency",
-    frequent: int = 5,
+    min_frequent: int = 5,
 ) -> pd.DataFrame:
     """Label buyers by purchase behaviour: one-time, repeat or frequent (基于购买行为).
 
@@ -892,21 +905,21 @@ def behaviour_segments(
         One row per customer.
     frequency : str, default "frequency"
         Number of purchases.
-    frequent : int, default 5
+    min_frequent : int, default 5
         Purchases from which a buyer counts as frequent.
 
     Returns
     -------
     DataFrame
         A copy of ``data`` with ``behaviour_segment`` (ordered categorical): ``none`` (0 purchases),
-        ``one-time`` (1), ``repeat`` (2 to ``frequent`` - 1), ``frequent`` (>= ``frequent``).
+        ``one-time`` (1), ``repeat`` (2 to ``min_frequent`` - 1), ``frequent`` (>= ``min_frequent``).
 
     Raises
     ------
     TypeError
-        If ``data`` is not a DataFrame or ``frequent`` is not a whole number.
+        If ``data`` is not a DataFrame or ``min_frequent`` is not a whole number.
     CRMDataError
-        If the column is missing, not numeric, negative or has missing values; if ``frequent`` < 2;
+        If the column is missing, not numeric, negative or has missing values; if ``min_frequent`` < 2;
         or the table is empty.
 
     See Also
@@ -933,7 +946,7 @@ def behaviour_segments(
     """
     func = "behaviour_segments"
     data = check_table(data, func=func)
-    frequent = check_positive_int(frequent, func=func, param="frequent", minimum=2)
+    min_frequent = check_positive_int(min_frequent, func=func, param="min_frequent", minimum=2)
     check_columns(data, [frequency], func=func, param="frequency")
     check_numeric(data, [frequency], func=func)
     check_no_missing(data, [frequency], func=func)
@@ -944,7 +957,7 @@ def behaviour_segments(
             f"{func}: {_rows(int(neg.sum()))} a negative '{frequency}' (first: {first_offender(data, neg)}). "
             "A number of purchases cannot be negative."
         )
-    codes = np.select([f < 1, f < 2, f < frequent], [0, 1, 2], 3).astype(np.int8)
+    codes = np.select([f < 1, f < 2, f < min_frequent], [0, 1, 2], 3).astype(np.int8)
     out = data.copy()
     out["behaviour_segment"] = pd.Categorical.from_codes(
         codes, categories=["none", "one-time", "repeat", "frequent"], ordered=True

@@ -65,7 +65,7 @@ def small_tx():
 
 @pytest.fixture(scope="module")
 def simulated():
-    return simulate_bgnbd(20_000, CDNOW_PARAMS, T=np.random.default_rng(0).uniform(30, 52, 20_000), seed=11)
+    return simulate_bgnbd(20_000, CDNOW_PARAMS, T=np.random.default_rng(0).uniform(30, 52, 20_000), random_state=11)
 
 
 @pytest.fixture(scope="module")
@@ -376,7 +376,7 @@ def test_bgnbd_recovers_simulated_parameters(fitted_sim):
     {"r": 0.5, "alpha": 1.0, "a": 0.3, "b": 0.5},
 ])
 def test_bgnbd_recovers_other_parameters(params):
-    data = simulate_bgnbd(30_000, params, T=100, seed=3)
+    data = simulate_bgnbd(30_000, params, T=100, random_state=3)
     bg = BetaGeo().fit(data)
     se = bg.summary()["std_error"]
     for name, value in params.items():
@@ -384,7 +384,7 @@ def test_bgnbd_recovers_other_parameters(params):
 
 
 def test_bgnbd_predicts_simulated_holdout():
-    data = simulate_bgnbd(40_000, CDNOW_PARAMS, T=39, holdout=39, seed=5)
+    data = simulate_bgnbd(40_000, CDNOW_PARAMS, T=39, holdout=39, random_state=5)
     bg = BetaGeo().fit(data)
     pred = bg.expected_purchases(data, "duration_holdout")
     assert pred.sum() == pytest.approx(data["frequency_holdout"].sum(), rel=0.03)
@@ -396,7 +396,7 @@ def test_bgnbd_predicts_simulated_holdout():
 
 def test_population_predictions_agree_with_simulation(fitted_sim):
     params = fitted_sim.params_
-    fresh = simulate_bgnbd(200_000, params, T=39, seed=8)
+    fresh = simulate_bgnbd(200_000, params, T=39, random_state=8)
     assert fitted_sim.expected_purchases_new(39) == pytest.approx(fresh["frequency"].mean(), rel=0.02)
     p = fitted_sim.probability_of_n_purchases(39, np.arange(4))
     observed = np.bincount(fresh["frequency"], minlength=4)[:4] / len(fresh)
@@ -416,7 +416,7 @@ def test_gamma_gamma_recovers_simulated_parameters():
     rng = np.random.default_rng(4)
     freq = pd.Series(rng.integers(0, 12, 20_000))
     true = {"p": 6.0, "q": 4.0, "gamma": 15.0}
-    data = pd.DataFrame({"frequency": freq, "monetary_value": simulate_gamma_gamma(freq, true, seed=9)})
+    data = pd.DataFrame({"frequency": freq, "monetary_value": simulate_gamma_gamma(freq, true, random_state=9)})
     gg = GammaGamma().fit(data)
     se = gg.summary()["std_error"]
     for name, value in true.items():
@@ -607,9 +607,9 @@ def test_gamma_gamma_bad_input():
 
 def test_customer_lifetime_value_properties(fitted_sim, simulated):
     data = simulated.head(300).copy()
-    data["monetary_value"] = simulate_gamma_gamma(data["frequency"], {"p": 6, "q": 4, "gamma": 15}, seed=1)
+    data["monetary_value"] = simulate_gamma_gamma(data["frequency"], {"p": 6, "q": 4, "gamma": 15}, random_state=1)
     big = simulated.copy()
-    big["monetary_value"] = simulate_gamma_gamma(big["frequency"], {"p": 6, "q": 4, "gamma": 15}, seed=1)
+    big["monetary_value"] = simulate_gamma_gamma(big["frequency"], {"p": 6, "q": 4, "gamma": 15}, random_state=1)
     gg = GammaGamma().fit(big)
     before = data.copy()
     base = customer_lifetime_value(fitted_sim, gg, data, horizon=12, discount_rate=0.01, unit="W")
@@ -634,7 +634,7 @@ def test_customer_lifetime_value_bad_input(fitted_sim, simulated):
     with pytest.raises(TypeError, match="gg must be a fitted GammaGamma"):
         customer_lifetime_value(fitted_sim, fitted_sim, data, horizon=12, discount_rate=0.01, unit="W")
     gg = GammaGamma().fit(simulated.head(2000).assign(
-        monetary_value=simulate_gamma_gamma(simulated["frequency"].head(2000), {"p": 6, "q": 4, "gamma": 15}, seed=2)))
+        monetary_value=simulate_gamma_gamma(simulated["frequency"].head(2000), {"p": 6, "q": 4, "gamma": 15}, random_state=2)))
     with pytest.raises(CRMDataError, match="unit='weeks' is not allowed"):
         customer_lifetime_value(fitted_sim, gg, data, horizon=12, discount_rate=0.01, unit="weeks")
     with pytest.raises(CRMDataError, match="discount_rate must be at least 0"):
@@ -657,11 +657,11 @@ def test_frequency_recency_grid(fitted_sim):
 
 def test_simulators_validate():
     with pytest.raises(CRMDataError, match=r"params lacks \['b'\]"):
-        simulate_bgnbd(10, {"r": 1, "alpha": 1, "a": 1}, seed=0)
+        simulate_bgnbd(10, {"r": 1, "alpha": 1, "a": 1}, random_state=0)
     with pytest.raises(CRMDataError, match=r"params\['r'\] must be greater than 0"):
-        simulate_bgnbd(10, [0, 1, 1, 1], seed=0)
+        simulate_bgnbd(10, [0, 1, 1, 1], random_state=0)
     with pytest.raises(CRMDataError, match="non-negative whole numbers"):
         simulate_gamma_gamma([1.5], {"p": 1, "q": 2, "gamma": 3})
-    a = simulate_bgnbd(100, CDNOW_PARAMS, seed=3)
-    pd.testing.assert_frame_equal(a, simulate_bgnbd(100, CDNOW_PARAMS, seed=3))
+    a = simulate_bgnbd(100, CDNOW_PARAMS, random_state=3)
+    pd.testing.assert_frame_equal(a, simulate_bgnbd(100, CDNOW_PARAMS, random_state=3))
     assert (a["recency"] <= a["T"]).all() and ((a["frequency"] == 0) == (a["recency"] == 0)).all()

@@ -27,7 +27,7 @@ PARAMS = {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}
 
 @pytest.fixture(scope="module")
 def data():
-    return simulate_bgnbd(2000, PARAMS, T=39, holdout=39, seed=1)
+    return simulate_bgnbd(2000, PARAMS, T=39, holdout=39, random_state=1)
 
 
 @pytest.fixture(scope="module")

@@ -732,7 +732,7 @@ def test_cost_to_serve_empty_class_and_other_names(served):
     out = cost_to_serve_by_class(no_b)
     assert out.loc["B", "customers"] == 0 and np.isnan(out.loc["B", "cost_per_100_revenue"])
     tiers = served.rename(columns={"abc_class": "tier", "monetary": "sales", "cost_to_serve_cny": "service"})
-    out2 = cost_to_serve_by_class(tiers, by="tier", revenue="sales", cost="service")
+    out2 = cost_to_serve_by_class(tiers, by="tier", value="sales", cost="service")
     np.testing.assert_allclose(out2["cost_share"], [0.5, 0.25, 0.25])
 
 
@@ -765,7 +765,7 @@ def test_gold_persistence_by_hand():
     rows += [(f"{k}", 2024, v) for k, v in zip("ABCDEFGHIK", [50, 700, 60, 40, 30, 20, 10, 9, 8, 1000])]
     tx = yearly_tx(rows)
     before = tx.copy()
-    out = gold_persistence(tx, share=0.2)
+    out = gold_persistence(tx, top=0.2)
     pd.testing.assert_frame_equal(tx, before)
     assert out.to_dict("records") == [{"year_from": 2023, "year_to": 2024, "gold_from": 2, "gold_to": 2,
                                        "kept": 1, "kept_share": 0.5}]
@@ -777,21 +777,21 @@ def test_gold_persistence_returns_ties_and_gaps():
     # B's 2023 purchase is cancelled by a return: B is not a buyer; A and C tie (ties by customer id)
     tx = yearly_tx([("A", 2023, 100), ("C", 2023, 100), ("B", 2023, 500), ("B", 2023, -500),
                     ("C", 2025, 10), ("A", 2025, 5)])
-    out = gold_persistence(tx, share=0.5)
+    out = gold_persistence(tx, top=0.5)
     assert out["year_from"].tolist() == [2023, 2024] and out["year_to"].tolist() == [2024, 2025]
     assert out["gold_from"].tolist() == [1, 0]      # ceil(0.5 x 2 buyers) = 1: A (before C); nobody in 2024
     assert out["kept"].tolist() == [0, 0] and np.isnan(out.loc[1, "kept_share"])
     # a flagged return counts negative whatever its sign
     flagged = tx.assign(amount=tx["amount"].abs(), is_return=[False, False, False, True, False, False])
-    pd.testing.assert_frame_equal(gold_persistence(flagged, share=0.5), out)
+    pd.testing.assert_frame_equal(gold_persistence(flagged, top=0.5), out)
 
 
 def test_gold_persistence_errors():
     tx = yearly_tx([("A", 2024, 10), ("B", 2024, 5)])
     with pytest.raises(CRMDataError, match="gold_persistence: the transactions cover only 2024"):
         gold_persistence(tx)
-    with pytest.raises(CRMDataError, match="share must be between 0 and 1"):
-        gold_persistence(tx, share=5)
+    with pytest.raises(CRMDataError, match="top must be between 0 and 1"):
+        gold_persistence(tx, top=5)
     with pytest.raises(CRMDataError, match="gold_persistence: column 'sales' not found"):
         gold_persistence(tx, amount="sales")
     with pytest.raises(TypeError, match="gold_persistence: transactions must be a pandas DataFrame"):
@@ -830,7 +830,7 @@ def test_bad_customers_options(bad_inputs):
     assert rows.loc["C5", "n_lost_tenders"] == 3
     assert bad_customers(summary, tx, order=None).loc["C5", "n_lost_tenders"] == 3
     assert bad_customers(summary, tx, min_lost_tenders=1)["many_lost_tenders"].sum() == 2
-    assert bad_customers(summary, tx, inactive_days=30)["no_recent_order"].tolist() == [False, True, True, True,
+    assert bad_customers(summary, tx, max_recency_days=30)["no_recent_order"].tolist() == [False, True, True, True,
                                                                                         False]
     no_tender = bad_customers(summary, tx.drop(columns="tender_result"), tender=None)
     assert not no_tender["many_lost_tenders"].any() and no_tender["bad"].sum() == 2
@@ -846,10 +846,10 @@ def test_bad_customers_errors(bad_inputs):
         bad_customers(summary, tx, recency="recency")
     with pytest.raises(CRMDataError, match="min_lost_tenders must be at least 1"):
         bad_customers(summary, tx, min_lost_tenders=0)
-    with pytest.raises(CRMDataError, match="inactive_days must be 0 or more"):
-        bad_customers(summary, tx, inactive_days=-1)
-    with pytest.raises(TypeError, match="inactive_days must be a number"):
-        bad_customers(summary, tx, inactive_days="a year")
+    with pytest.raises(CRMDataError, match="max_recency_days must be 0 or more"):
+        bad_customers(summary, tx, max_recency_days=-1)
+    with pytest.raises(TypeError, match="max_recency_days must be a number"):
+        bad_customers(summary, tx, max_recency_days="a year")
     with pytest.raises(TypeError, match="transactions must be a pandas DataFrame"):
         bad_customers(summary, [1])
     with pytest.raises(CRMDataError, match="lists customer 'C1' more than once"):

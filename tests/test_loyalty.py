@@ -52,11 +52,11 @@ def test_loyalty_matrix_cells_and_thresholds():
     assert out.attrs["thresholds"] == {"attitude": 4.0, "patronage": 3.0}
     assert out["loyalty"].astype(str).tolist() == ["true", "latent", "spurious", "none", "true"]
     assert list(out["loyalty"].cat.categories) == ["true", "latent", "spurious", "none"]
-    mean = loyalty_matrix(df, attitude_threshold="mean", patronage_threshold=9)
+    mean = loyalty_matrix(df, min_attitude="mean", min_patronage=9)
     assert mean.attrs["thresholds"]["attitude"] == pytest.approx(3.4)
     assert mean["patronage_high"].tolist() == [False, False, True, False, False]
-    with pytest.raises(CRMDataError, match="patronage_threshold='top' is not allowed"):
-        loyalty_matrix(df, patronage_threshold="top")
+    with pytest.raises(CRMDataError, match="min_patronage='top' is not allowed"):
+        loyalty_matrix(df, min_patronage="top")
 
 
 @settings(max_examples=40, deadline=None)
@@ -97,7 +97,7 @@ def test_satisfied_switchers_errors():
 def test_simulate_bain_lands_in_the_quoted_ranges(preset):
     # Bain & Company figures quoted by source 003: generic 65-85% of switchers were satisfied;
     # cars 85-95% satisfied, 30-40% repurchase; restaurants 60-80% of satisfied switch
-    out = satisfied_switchers(simulate_bain(preset, n_customers=20_000, seed=3))
+    out = satisfied_switchers(simulate_bain(preset, n_customers=20_000, random_state=3))
     figure, low, high = BAIN_PRESETS[preset]["target"]
     assert low <= out[figure] <= high
     if preset == "car":
@@ -105,9 +105,9 @@ def test_simulate_bain_lands_in_the_quoted_ranges(preset):
 
 
 def test_simulate_bain_is_seeded():
-    a, b = simulate_bain(seed=5, n_customers=500), simulate_bain(seed=5, n_customers=500)
+    a, b = simulate_bain(random_state=5, n_customers=500), simulate_bain(random_state=5, n_customers=500)
     pd.testing.assert_frame_equal(a, b)
-    assert not simulate_bain(seed=6, n_customers=500).equals(a)
+    assert not simulate_bain(random_state=6, n_customers=500).equals(a)
     assert a["customer_id"].is_unique and a["overall_satisfaction"].between(1, 5).all()
     assert (a["satisfied"] == (a["overall_satisfaction"] >= 4)).all()
     with pytest.raises(CRMDataError, match="preset='bank' is not allowed"):

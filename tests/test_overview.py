@@ -62,7 +62,7 @@ def test_monthly_revenue_errors(tx):
 def test_column_profile_kinds():
     df = pd.DataFrame({"region": list("aabcdefghijkl") + [None], "x": np.arange(14.0),
                        "d": pd.date_range("2024-01-01", periods=14)})
-    cat = column_profile(df, "region", top=3)
+    cat = column_profile(df, "region", max_categories=3)
     assert cat.index.tolist() == ["a", "b", "c", "(other)", "(missing)"]
     assert cat.sum() == len(df)
     num = column_profile(df, "x")

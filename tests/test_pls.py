@@ -133,8 +133,8 @@ def test_effects_decompose(ecsi):
 
 def test_bootstrap_is_seeded_and_covers_the_estimate(ecsi):
     model = PLSPathModel(ECSI_BLOCKS, ECSI_PATHS).fit(ecsi)
-    a = model.bootstrap(ecsi, n_boot=60, seed=7)
-    b = PLSPathModel(ECSI_BLOCKS, ECSI_PATHS).fit(ecsi).bootstrap(ecsi, n_boot=60, seed=7)
+    a = model.bootstrap(ecsi, n_boot=60, random_state=7)
+    b = PLSPathModel(ECSI_BLOCKS, ECSI_PATHS).fit(ecsi).bootstrap(ecsi, n_boot=60, random_state=7)
     pd.testing.assert_frame_equal(a, b)
     assert model.bootstrap_ is a
     assert list(a.columns) == ["from", "to", "coefficient", "boot_mean", "boot_se", "ci_low", "ci_high"]
@@ -142,7 +142,7 @@ def test_bootstrap_is_seeded_and_covers_the_estimate(ecsi):
     sig = a.set_index(["from", "to"])
     assert sig.loc[("EXPE", "QUAL"), "ci_low"] > 0.7          # a strong path stays away from 0
     assert sig.loc[("EXPE", "SAT"), "ci_low"] < 0 < sig.loc[("EXPE", "SAT"), "ci_high"]  # a null one covers it
-    c = model.bootstrap(ecsi, n_boot=60, seed=8)
+    c = model.bootstrap(ecsi, n_boot=60, random_state=8)
     assert not np.allclose(a["ci_low"], c["ci_low"])
 
 

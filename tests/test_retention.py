@@ -89,7 +89,7 @@ def test_sbg_log_likelihood_by_hand():
 # sBG: simulated data, invariants, bad input
 # ------------------------------------------------------------------------------------------
 def test_sbg_recovers_simulated_parameters():
-    alive = simulate_sbg(200_000, 1.5, 4.0, periods=12, seed=3)
+    alive = simulate_sbg(200_000, 1.5, 4.0, periods=12, random_state=3)
     model = ShiftedBetaGeometric().fit(alive)
     se = model.summary()["std_error"]
     assert abs(model.params_["alpha"] - 1.5) < 4 * se["alpha"]
@@ -100,7 +100,7 @@ def test_sbg_recovers_simulated_parameters():
 @settings(max_examples=30, deadline=None)
 @given(st.floats(0.1, 20), st.floats(0.1, 20), st.integers(2, 15), st.integers(0, 10_000))
 def test_sbg_invariants(alpha, beta, periods, seed):
-    alive = simulate_sbg(5000, alpha, beta, periods=periods, seed=seed)
+    alive = simulate_sbg(5000, alpha, beta, periods=periods, random_state=seed)
     assert alive[0] == 5000 and (np.diff(alive) <= 0).all()
     try:
         model = ShiftedBetaGeometric(penalizer=1e-6).fit(alive)
@@ -181,12 +181,12 @@ def test_cohort_table_by_hand(tx):
 
 
 def test_cohort_table_other_periods(tx):
-    q = cohort_table(tx, period="Q")
+    q = cohort_table(tx, freq="Q")
     assert q.shape == (1, 1) and q.iloc[0, 0] == 1.0
-    w = cohort_table(tx, period="W")
+    w = cohort_table(tx, freq="W")
     assert w.index.freqstr.startswith("W")
     assert (w[0] == 1.0).all()
-    d = cohort_table(tx.rename(columns={"customer_id": "cid", "order_date": "day"}), period="D",
+    d = cohort_table(tx.rename(columns={"customer_id": "cid", "order_date": "day"}), freq="D",
                      customer="cid", date="day")
     assert len(d) == 4                                          # first days of A, B, C, D
 
@@ -230,12 +230,12 @@ def test_churn_rate_on_cdnow(shared_data):
     tx = pd.read_csv(shared_data / "cdnow" / "CDNOW_sample.txt", sep=r"\s+", header=None,
                      names=["master_id", "customer_id", "date", "number_of_cds", "amount"], dtype={"date": str})
     tx["order_date"] = pd.to_datetime(tx["date"], format="%Y%m%d")
-    out = churn_rate(tx, period="Q")
+    out = churn_rate(tx, freq="Q")
     # every CDNOW sample customer first bought in Q1 1997, so all 2,357 are active then
     assert out["active"].iloc[0] == 2357
     assert str(out.index[-1]) == "1998Q1"
     assert (out["retained"] <= out["active"]).all()
-    table = cohort_table(tx, period="Q")
+    table = cohort_table(tx, freq="Q")
     assert len(table) == 1 and table.attrs["cohort_size"].iloc[0] == 2357
     np.testing.assert_allclose(table.iloc[0, 1], out["retained"].iloc[0] / 2357)
 
@@ -254,8 +254,8 @@ def test_cohort_and_churn_bad_input(tx, func):
         func([1, 2])
     with pytest.raises(CRMDataError, match="column 'date' not found"):
         func(tx, date="date")
-    with pytest.raises(CRMDataError, match="period='month' is not allowed"):
-        func(tx, period="month")
+    with pytest.raises(CRMDataError, match="freq='month' is not allowed"):
+        func(tx, freq="month")
     with pytest.raises(CRMDataError, match="empty"):
         func(tx.iloc[:0])
     bad = tx.copy()
@@ -335,14 +335,14 @@ def test_course_data_needs_no_purchase_filter():
 
     course = crmlearn.load_dataset("transactions")
     purchases = course[course["amount"] > 0]
-    yearly = churn_rate(course, period="Y")
-    pd.testing.assert_frame_equal(yearly, churn_rate(purchases, period="Y"))
+    yearly = churn_rate(course, freq="Y")
+    pd.testing.assert_frame_equal(yearly, churn_rate(purchases, freq="Y"))
     assert yearly.attrs["excluded_rows"] == len(course) - len(purchases)
-    assert churn_rate(course, period="Y", is_return=None, tender=None)["retained"].iloc[0] != \
+    assert churn_rate(course, freq="Y", is_return=None, tender=None)["retained"].iloc[0] != \
         yearly["retained"].iloc[0]                                  # the rule matters here
-    pd.testing.assert_frame_equal(cohort_table(course, period="Q"), cohort_table(purchases, period="Q"))
+    pd.testing.assert_frame_equal(cohort_table(course, freq="Q"), cohort_table(purchases, freq="Q"))
 
 
 def test_churn_rate_single_period(tx):
     with pytest.raises(CRMDataError, match="single period"):
-        churn_rate(tx, period="Y")
+        churn_rate(tx, freq="Y")

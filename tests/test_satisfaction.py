@@ -67,7 +67,7 @@ def test_disconfirmation_syllabus_exercise():
 def test_disconfirmation_overall_and_verdicts():
     df = pd.DataFrame({"exp_a": [5, 5, 5], "per_a": [7, 5, 2], "exp_b": [5, 5, 5], "per_b": [6, 5, 4]})
     out = disconfirmation(df, expected=["exp_a", "exp_b"], perceived=["per_a", "per_b"], tolerance=0.5)
-    assert list(out.columns) == ["gap_a", "gap_b", "gap", "verdict"]
+    assert list(out.columns) == ["exp_a", "per_a", "exp_b", "per_b", "gap_a", "gap_b", "gap", "verdict"]
     assert out["gap"].tolist() == [1.5, 0.0, -2.0]
     assert out["verdict"].astype(str).tolist() == ["delighted", "satisfied", "dissatisfied"]
     assert out["verdict"].cat.ordered
@@ -286,7 +286,7 @@ def test_kano_hand_worked():
     assert row["better"] == pytest.approx(4 / 7)   # (A + O) / (A + O + M + I)
     assert row["worse"] == pytest.approx(-3 / 7)   # -(O + M) / (A + O + M + I)
     cats = kano_categories(df, functional=["kano_func_x"], dysfunctional=["kano_dys_x"])
-    assert cats["x"].tolist() == ["O", "A", "A", "A", "M", "M", "I", "R", "Q"]
+    assert cats["kano_x"].tolist() == ["O", "A", "A", "A", "M", "M", "I", "R", "Q"]
 
 
 def test_kano_labels_and_ties():
@@ -294,7 +294,7 @@ def test_kano_labels_and_ties():
         "f": ["like", "Like", " expect", "I like it", "喜欢", "3"],
         "d": ["dislike", "can_live_with", "DISLIKE", "neutral", "不喜欢", "5"],
     })
-    assert kano_categories(df, functional="f", dysfunctional="d")["d"].tolist() == ["O", "A", "M", "A", "O", "M"]
+    assert kano_categories(df, functional="f", dysfunctional="d")["kano_d"].tolist() == ["O", "A", "M", "A", "O", "M"]
     # a tie between A and M is resolved as M (Berger's rule M > O > A > I)
     tie = pd.DataFrame({"f": [1, 3], "d": [3, 5]})
     assert kano(tie, functional="f", dysfunctional="d")["category"].iloc[0] == "M"
@@ -331,7 +331,7 @@ def test_kano_invariants(n, k, seed):
     # the six categories partition the respondents, and the counts match the per-respondent table
     assert (out[["A", "O", "M", "I", "R", "Q"]].sum(axis=1) == n).all()
     for attr in out.index:
-        vc = cats[attr].value_counts()
+        vc = cats[f"kano_{attr}"].value_counts()
         assert all(out.loc[attr, c] == vc.get(c, 0) for c in "AOMIRQ")
     better, worse = out["better"].dropna(), out["worse"].dropna()
     assert better.between(0, 1).all() and worse.between(-1, 0).all()

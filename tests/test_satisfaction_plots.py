@@ -137,7 +137,7 @@ def test_path_diagram_layout_keeps_arrows_out_of_boxes():
 
 def test_loyalty_matrix_chart_counts():
     df = pd.DataFrame({"emotional_attachment": [5, 5, 2, 1, 5], "frequency": [8, 1, 9, 0, 9]})
-    ax = loyalty_matrix_chart(loyalty_matrix(df, patronage_threshold=3), ax=plt.figure().gca())
+    ax = loyalty_matrix_chart(loyalty_matrix(df, min_patronage=3), ax=plt.figure().gca())
     texts = [t.get_text() for t in ax.texts]
     assert "2 customers\n40.0%" in texts and texts.count("1 customers\n20.0%") == 3
     assert ax.get_xlabel() == "Repeat patronage" and ax.get_ylabel() == "Relative attitude"

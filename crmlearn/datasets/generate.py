@@ -177,32 +177,8 @@ def _org_names(rng, industry, nature, size, city_cn, is_listed):
     return names, slugs
 
 
-def _make_customers(rng):
-    n = N_CUSTOMERS
-    nature = np.repeat(list(NATURE_COUNTS), list(NATURE_COUNTS.values())).astype(object)
-    nature = nature[rng.permutation(n)]
-    indiv = nature == "retail"
-    org = ~indiv
-    internal = nature == "internal"
-    kind = np.where(indiv, "individual", "organisation").astype(object)
-
-    # where
-    region = _pick(rng, V.REGIONS, n, V.REGION_WEIGHTS)
-    region[internal] = _pick(rng, ["East", "North", "South", "Southwest", "Central"], internal.sum(),
-                             [0.5, 0.15, 0.15, 0.1, 0.1])
-    cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
-    city_idx = np.empty(n, dtype=int)
-    for r in V.REGIONS:
-        m = region == r
-        sub = cities.index[cities.region == r].to_numpy()
-        w = cities.w.to_numpy()[sub].astype(float)
-        city_idx[m] = sub[rng.choice(len(sub), size=m.sum(), p=w / w.sum())]
-    city = cities.city.to_numpy()[city_idx]
-    city_tier = cities.tier.to_numpy()[city_idx].astype(object)
-    rural_p = np.where(indiv, 0.10, np.where(internal, 0.0, 0.06))
-    city_tier[(rng.random(n) < rural_p) & (city_tier != "tier1")] = "rural"
-
-    # organisation characteristics
+def _customers_organisations(rng, internal, n, nature, org):
+    """Customers, step: organisation characteristics."""
     industry = np.full(n, None, dtype=object)
     ind_names = ["manufacturing", "education", "finance", "government", "healthcare", "IT", "retail_trade", "logistics"]
     biz = nature == "business"
@@ -231,8 +207,11 @@ def _make_customers(rng):
     si = np.nan_to_num(size_num, nan=0).astype(int)
     registered_capital = np.where(ext, np.round(cap_med[si] * rng.lognormal(0, 0.6, n), -4), np.nan)
     annual_sales = np.where(ext, np.round(sales_med[si] * rng.lognormal(0, 0.7, n), -4), np.nan)
+    return annual_sales, biz, chan, ext, industry, is_listed, ownership, public, registered_capital, si, size
 
-    # individual characteristics
+
+def _customers_individuals(rng, indiv, n):
+    """Customers, step: individual characteristics."""
     life = np.full(n, None, dtype=object)
     life_opts = ["student_life", "young_professional", "home_office", "family_organiser", "retiree_hobbyist"]
     li = rng.choice(5, size=n, p=[0.17, 0.27, 0.22, 0.24, 0.10])
@@ -264,48 +243,11 @@ def _make_customers(rng):
                       [0.35, 0.2, 0.1, 0.25, 0.1], [0.35, 0.2, 0.1, 0.05, 0.3]])
     vi = _pick_rows(rng, val_p[li])
     values = np.where(indiv, np.array(val_opts, dtype=object)[vi], None)
+    return age, education, fav, gender, has_car, has_children, income, li, life, marital, values, vi
 
-    # spend plan (CNY per year)
-    spend = np.empty(n)
-    life_f = np.array([0.55, 1.2, 2.0, 1.0, 0.6])[li]
-    val_f = np.array([0.8, 1.35, 1.0, 1.1, 1.15])[vi]
-    spend[indiv] = (800 * np.sqrt(np.nan_to_num(income) / 8000) * life_f * val_f * rng.lognormal(0, 0.85, n))[indiv]
-    size_med = np.array([6000, 14000, 35000, 100000])[si]
-    chan_f = np.where(chan, 2.2, 1.0)
-    spend[ext] = (size_med * chan_f * rng.lognormal(0, 0.8, n))[ext]
-    spend[internal] = (12000 * rng.lognormal(0, 0.5, n))[internal]
 
-    # profitability tier, planted from spend rank plus chance
-    rank_pct = pd.Series(spend).rank(ascending=False, pct=True).to_numpy()
-    top = rank_pct <= 0.2
-    tier_p = np.where(top[:, None], [0.45, 0.44, 0.0, 0.11], [0.03, 0.12, 0.74, 0.11])
-    tier = TIERS[_pick_rows(rng, tier_p)]
-    tier[internal] = "iron"
-
-    # group buyers: one-off bulk buyers (business organisations, new in the window)
-    gb_cand = np.flatnonzero(biz & (tier != "lead"))
-    group_buyer = np.zeros(n, bool)
-    group_buyer[rng.choice(gb_cand, size=30, replace=False)] = True
-    tier[group_buyer] = "iron"
-
-    # key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks
-    ka = np.zeros(n, bool)
-    cand = ext & ~group_buyer & np.isin(tier, ["platinum", "gold"])
-    order = np.argsort(-np.where(cand, spend, -1), kind="stable")
-    ka[order[:72]] = True
-    strat_cand = np.flatnonzero(ext & ~group_buyer & ~ka & (tier != "lead") & (rank_pct > 0.08) & (rank_pct < 0.45)
-                                & np.isin(industry, ["IT", "finance", "government", "healthcare", "education"]))
-    ka[rng.choice(strat_cand, size=22, replace=False)] = True
-    ka_type = np.full(n, None, dtype=object)
-    ka_type[ka] = "economic"
-    ka_type[ka & (size == "large") & (rng.random(n) < 0.45)] = "group"
-    ka_type[ka & (np.isin(industry, ["government", "finance"]) | (is_listed == True)) & (rng.random(n) < 0.5)
-            & (ka_type == "economic")] = "important"  # noqa: E712
-    ka_type[np.isin(np.arange(n), np.flatnonzero(ka)) & ~np.isin(np.arange(n), order[:72])] = "strategic"
-    tier[ka & (tier == "iron")] = "gold"
-    spend[ka & (ka_type == "strategic")] *= 1.6
-
-    # behaviour that goes with the tier
+def _customers_behaviour(rng, indiv, internal, n, tier, values):
+    """Customers, step: behaviour that goes with the tier."""
     t = {k: tier == k for k in TIERS}
     ps_mean = np.select([t["platinum"], t["gold"], t["iron"]], [0.22, 0.58, 0.45], 0.82)
     ps_mean = np.where(values == "price_conscious", ps_mean + 0.15, ps_mean)
@@ -321,8 +263,11 @@ def _make_customers(rng):
     base_disc = np.clip(np.where(indiv, disc_ind, disc_org) + rng.normal(0, 0.015, n), 0.0, 0.38)
     base_disc[internal] = 0.0
     return_rate = np.select([t["platinum"], t["gold"], t["iron"]], [0.012, 0.022, 0.03], 0.13)
+    return base_disc, n_sup, price_sens, return_rate, t
 
-    # when: first order (history before 2023 for most), planned churn
+
+def _customers_timing(rng, group_buyer, indiv, internal, ka, n, size, t):
+    """Customers, step: when: first order (history before 2023 for most), planned churn."""
     is_new = rng.random(n) < np.where(ka, 0.05, 0.24)
     is_new |= group_buyer
     start_day = np.where(is_new, rng.integers(0, 700, n), 0)
@@ -343,10 +288,76 @@ def _make_customers(rng):
     churner = rng.random(n) < churn_p
     end_day = np.where(churner, rng.integers(np.minimum(np.maximum(start_day, 20), 360), 365), N_DAYS - 1)
     end_day = np.maximum(end_day, start_day)
-    # group buyers: the bulk order at start_day and at most a little after
-    end_day = np.where(group_buyer, np.minimum(start_day + 240, N_DAYS - 1), end_day)
+    return acquisition, churner, club, end_day, first_hist, start_day
 
-    # order frequency: heavier buyers order more often and bigger
+
+def _customers_products(rng, chan, indiv, internal, n):
+    """Customers, step: product preferences, concentrated so that some customers buy only one or two lines."""
+    base_pref = np.select(
+        [indiv[:, None], chan[:, None], internal[:, None]],
+        [np.array([3, 3, 6, 0.3, 0.8, 0.5, 0.5, 0.2]), np.array([6, 4, 6, 0.6, 1.2, 0.3, 1.5, 0.5]),
+         np.array([5, 3, 3, 0.5, 1, 0.5, 2, 2])],
+        np.array([5, 4, 4, 1.2, 1.6, 1.0, 2, 1.5]))
+    conc = np.where(rng.random(n) < 0.25, 0.12, 0.6)[:, None]
+    pref = rng.gamma(base_pref / base_pref.sum(axis=1, keepdims=True) * 8 * conc) + 1e-9
+    pref /= pref.sum(axis=1, keepdims=True)
+    return pref
+
+
+def _customers_places(rng, indiv, internal, n):
+    """Customers, step: where."""
+    region = _pick(rng, V.REGIONS, n, V.REGION_WEIGHTS)
+    region[internal] = _pick(rng, ["East", "North", "South", "Southwest", "Central"], internal.sum(),
+                             [0.5, 0.15, 0.15, 0.1, 0.1])
+    cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
+    city_idx = np.empty(n, dtype=int)
+    for r in V.REGIONS:
+        m = region == r
+        sub = cities.index[cities.region == r].to_numpy()
+        w = cities.w.to_numpy()[sub].astype(float)
+        city_idx[m] = sub[rng.choice(len(sub), size=m.sum(), p=w / w.sum())]
+    city = cities.city.to_numpy()[city_idx]
+    city_tier = cities.tier.to_numpy()[city_idx].astype(object)
+    rural_p = np.where(indiv, 0.10, np.where(internal, 0.0, 0.06))
+    city_tier[(rng.random(n) < rural_p) & (city_tier != "tier1")] = "rural"
+    return cities, city, city_idx, city_tier, region
+
+
+def _customers_spend(rng, chan, ext, income, indiv, internal, li, n, si, vi):
+    """Customers, step: spend plan (CNY per year)."""
+    spend = np.empty(n)
+    life_f = np.array([0.55, 1.2, 2.0, 1.0, 0.6])[li]
+    val_f = np.array([0.8, 1.35, 1.0, 1.1, 1.15])[vi]
+    spend[indiv] = (800 * np.sqrt(np.nan_to_num(income) / 8000) * life_f * val_f * rng.lognormal(0, 0.85, n))[indiv]
+    size_med = np.array([6000, 14000, 35000, 100000])[si]
+    chan_f = np.where(chan, 2.2, 1.0)
+    spend[ext] = (size_med * chan_f * rng.lognormal(0, 0.8, n))[ext]
+    spend[internal] = (12000 * rng.lognormal(0, 0.5, n))[internal]
+    return spend
+
+
+def _customers_key_accounts(rng, ext, group_buyer, industry, is_listed, n, rank_pct, size, spend, tier):
+    """Customers, step: key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks."""
+    ka = np.zeros(n, bool)
+    cand = ext & ~group_buyer & np.isin(tier, ["platinum", "gold"])
+    order = np.argsort(-np.where(cand, spend, -1), kind="stable")
+    ka[order[:72]] = True
+    strat_cand = np.flatnonzero(ext & ~group_buyer & ~ka & (tier != "lead") & (rank_pct > 0.08) & (rank_pct < 0.45)
+                                & np.isin(industry, ["IT", "finance", "government", "healthcare", "education"]))
+    ka[rng.choice(strat_cand, size=22, replace=False)] = True
+    ka_type = np.full(n, None, dtype=object)
+    ka_type[ka] = "economic"
+    ka_type[ka & (size == "large") & (rng.random(n) < 0.45)] = "group"
+    ka_type[ka & (np.isin(industry, ["government", "finance"]) | (is_listed == True)) & (rng.random(n) < 0.5)
+            & (ka_type == "economic")] = "important"  # noqa: E712
+    ka_type[np.isin(np.arange(n), np.flatnonzero(ka)) & ~np.isin(np.arange(n), order[:72])] = "strategic"
+    tier[ka & (tier == "iron")] = "gold"
+    spend[ka & (ka_type == "strategic")] *= 1.6
+    return ka, ka_type
+
+
+def _customers_frequency(rng, chan, churner, ext, group_buyer, indiv, internal, ka, ka_type, n, public, spend, t):
+    """Customers, step: order frequency: heavier buyers order more often and bigger."""
     f0 = np.select([indiv, chan, internal], [3.1, 22.0, 9.0], 12.2)
     med = np.select([indiv, chan, internal], [900.0, 60000.0, 12000.0], 20000.0)
     rate = np.clip(f0 * np.sqrt(spend / med), 0.6, 320)
@@ -356,16 +367,65 @@ def _make_customers(rng):
     public_buyer = public & ext
     won_p = np.select([t["platinum"], t["gold"], t["iron"]], [0.75, 0.62, 0.52], 0.30)
     won_p = np.where(churner, 0.22, won_p)
+    return public_buyer, rate, trend, won_p
+
+
+def _make_customers(rng):
+    n = N_CUSTOMERS
+    nature = np.repeat(list(NATURE_COUNTS), list(NATURE_COUNTS.values())).astype(object)
+    nature = nature[rng.permutation(n)]
+    indiv = nature == "retail"
+    org = ~indiv
+    internal = nature == "internal"
+    kind = np.where(indiv, "individual", "organisation").astype(object)
+
+    # where
+    cities, city, city_idx, city_tier, region = _customers_places(rng, indiv, internal, n)
+
+    # organisation characteristics
+    (annual_sales, biz, chan, ext, industry, is_listed, ownership, public, registered_capital,
+     si, size) = _customers_organisations(rng, internal, n, nature, org)
+
+    # individual characteristics
+    age, education, fav, gender, has_car, has_children, income, li, life, marital, values, vi = _customers_individuals(
+        rng, indiv, n)
+
+    # spend plan (CNY per year)
+    spend = _customers_spend(rng, chan, ext, income, indiv, internal, li, n, si, vi)
+
+    # profitability tier, planted from spend rank plus chance
+    rank_pct = pd.Series(spend).rank(ascending=False, pct=True).to_numpy()
+    top = rank_pct <= 0.2
+    tier_p = np.where(top[:, None], [0.45, 0.44, 0.0, 0.11], [0.03, 0.12, 0.74, 0.11])
+    tier = TIERS[_pick_rows(rng, tier_p)]
+    tier[internal] = "iron"
+
+    # group buyers: one-off bulk buyers (business organisations, new in the window)
+    gb_cand = np.flatnonzero(biz & (tier != "lead"))
+    group_buyer = np.zeros(n, bool)
+    group_buyer[rng.choice(gb_cand, size=30, replace=False)] = True
+    tier[group_buyer] = "iron"
+
+    # key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks
+    ka, ka_type = _customers_key_accounts(
+        rng, ext, group_buyer, industry, is_listed, n, rank_pct, size, spend, tier)
+
+    # behaviour that goes with the tier
+    base_disc, n_sup, price_sens, return_rate, t = _customers_behaviour(
+        rng, indiv, internal, n, tier, values)
+
+    # when: first order (history before 2023 for most), planned churn
+    acquisition, churner, club, end_day, first_hist, start_day = _customers_timing(
+        rng, group_buyer, indiv, internal, ka, n, size, t)
+    # group buyers: the bulk order at start_day and at most a little after
+    end_day = np.where(group_buyer, np.minimum(start_day + 240, N_DAYS - 1), end_day)
+
+    # order frequency: heavier buyers order more often and bigger
+    public_buyer, rate, trend, won_p = _customers_frequency(
+        rng, chan, churner, ext, group_buyer, indiv, internal, ka, ka_type, n, public, spend, t)
 
     # product preferences, concentrated so that some customers buy only one or two lines
-    base_pref = np.select(
-        [indiv[:, None], chan[:, None], internal[:, None]],
-        [np.array([3, 3, 6, 0.3, 0.8, 0.5, 0.5, 0.2]), np.array([6, 4, 6, 0.6, 1.2, 0.3, 1.5, 0.5]),
-         np.array([5, 3, 3, 0.5, 1, 0.5, 2, 2])],
-        np.array([5, 4, 4, 1.2, 1.6, 1.0, 2, 1.5]))
-    conc = np.where(rng.random(n) < 0.25, 0.12, 0.6)[:, None]
-    pref = rng.gamma(base_pref / base_pref.sum(axis=1, keepdims=True) * 8 * conc) + 1e-9
-    pref /= pref.sum(axis=1, keepdims=True)
+    pref = _customers_products(rng, chan, indiv, internal, n)
 
     # share of wallet the relationship reaches (depth), tied to n_suppliers and tier
     sow_mean = np.clip(1.0 / n_sup ** 0.75 + np.select([t["platinum"], t["gold"], t["iron"]], [0.12, -0.05, 0.0], -0.1)
@@ -548,6 +608,94 @@ def _day_factors(indiv):
     return np.where(indiv[:, None], ind_f[None, :], org_f[None, :])
 
 
+def _transactions_orders(rng, ci, lat, n_orders):
+    """Customers, step: order type and value."""
+    is_first = np.zeros(n_orders, bool)
+    _, first_pos = np.unique(ci, return_index=True)
+    is_first[first_pos] = True
+    gb = lat["group_buyer"][ci] & is_first
+    tender = lat["public_buyer"][ci] & ~gb & (rng.random(n_orders) < 0.18)
+    ov = lat["spend"] / lat["rate"]
+    value = ov[ci] * rng.lognormal(-0.1, 0.45, n_orders)
+    value = np.where(tender, value * 2.5, value)
+    value = np.where(gb, rng.uniform(40000, 260000, n_orders), value)
+    order_type = np.where(gb, "group_buy", np.where(tender, "tender", "regular")).astype(object)
+    return gb, order_type, ov, tender, value
+
+
+def _transactions_lines(rng, ci, gb, indiv, internal, lat, n_orders, ov, tender, value):
+    """Customers, step: lines per order and which product lines (Gumbel top-k on preferences)."""
+    lam_l = np.where(indiv, 0.35, np.where(internal, 1.0, np.clip(0.8 + 0.4 * np.log10(np.maximum(ov, 1) / 1000),
+                                                                  0.3, 2.6)))[ci]
+    lam_l = np.where(tender, 0.3, np.where(gb, 0.4, lam_l))
+    n_lines = 1 + np.minimum(rng.poisson(lam_l), 5)
+    logw = np.log(lat["pref"][ci]) + np.log(np.minimum(1.0, value[:, None] / (2 * BASE_PRICE[None, :])))
+    keys = logw + rng.gumbel(size=logw.shape)
+    ranked = np.argsort(-keys, axis=1, kind="stable")
+    pos = np.arange(8)[None, :]
+    sel = pos < n_lines[:, None]
+    oi = np.repeat(np.arange(n_orders), n_lines)
+    line = ranked[sel]
+    w = rng.gamma(2.0, size=len(oi))
+    w = w / np.bincount(oi, weights=w)[oi]
+    line_value = value[oi] * w
+    price = BASE_PRICE[line] * rng.lognormal(0, 0.3, len(oi))
+    return line, line_value, oi, price
+
+
+def _transactions_prices(rng, ci, lat, line, line_value, oi, order_type, price):
+    """Customers, step: list prices are 'nice' numbers: to 0.10 below 100 CNY, to 1 below 1,000, to 10 above."""
+    price = np.where(price < 100, np.round(price, 1), np.where(price < 1000, np.round(price), np.round(price, -1)))
+    price = np.maximum(price, 0.5)
+    qty = np.maximum(1, np.round(line_value / price)).astype(int)
+    c_line = ci[oi]
+    disc = lat["base_disc"][c_line] + rng.normal(0, 0.015, len(oi))
+    disc = disc + np.where(order_type[oi] == "tender", rng.uniform(0.03, 0.08, len(oi)), 0.0)
+    disc = disc + np.where(order_type[oi] == "group_buy", rng.uniform(0.08, 0.15, len(oi)), 0.0)
+    disc = np.round(np.clip(disc, 0.0, 0.4), 2)
+    cost = np.round(qty * price * (1 - LIST_MARGIN[line]) * rng.lognormal(0, 0.04, len(oi)), 2)
+    amount = np.round(qty * price * (1 - disc), 2)
+    return amount, c_line, cost, disc, price, qty
+
+
+def _transactions_channels(rng, chan, ci, cust, gb, indiv, internal, ka, n_orders, tender):
+    """Customers, step: channel per order."""
+    rural = cust.city_tier.to_numpy()[ci] == "rural"
+    tier3 = np.isin(cust.city_tier.to_numpy()[ci], ["tier3", "rural"])
+    big = np.isin(cust["size"].to_numpy()[ci], ["medium", "large"])
+    probs = np.select(
+        [indiv[ci][:, None], ka[ci][:, None], chan[ci][:, None], internal[ci][:, None]],
+        [np.where(tier3[:, None], [0, 0.15, 0, 0.45, 0.40], [0, 0.25, 0, 0.70, 0.05]),
+         np.tile([0.35, 0.15, 0.50, 0, 0], (n_orders, 1)),
+         np.tile([0.60, 0.40, 0, 0, 0], (n_orders, 1)),
+         np.tile([0, 1.0, 0, 0, 0], (n_orders, 1))],
+        np.where(big[:, None], [0.60, 0.35, 0, 0.05, 0], [0.25, 0.60, 0, 0.10, 0.05]))
+    del rural
+    channels = np.array(["field_sales", "inside_sales", "ka_homepage", "call_centre", "distributor"], dtype=object)
+    channel = channels[_pick_rows(rng, probs)]
+    channel[tender | gb] = "field_sales"
+    return channel
+
+
+def _transactions_tenders(rng, amount, c_line, channel, ci, cost, day, disc, lat, line, n_orders, oi, order_type,
+                          price, qty, tender):
+    """Customers, step: tenders: won or lost; a lost tender records the bid with quantity, amount and cost 0."""
+    won = rng.random(n_orders) < lat["won_p"][ci]
+    result = np.where(tender, np.where(won, "won", "lost"), "n/a").astype(object)
+    lost = (result == "lost")[oi]
+    qty = np.where(lost, 0, qty)
+    amount = np.where(lost, 0.0, amount)
+    cost = np.where(lost, 0.0, cost)
+
+    order_id = np.array([f"O{i:06d}" for i in range(1, n_orders + 1)], dtype=object)
+    tx = pd.DataFrame({
+        "_order": oi, "_cust": c_line, "_day": day[oi], "product_line": np.array(PRODUCT_LINES, dtype=object)[line],
+        "quantity": qty, "unit_price": price, "amount": amount, "cost": cost, "discount": disc,
+        "is_return": False, "channel": channel[oi], "order_type": order_type[oi], "tender_result": result[oi],
+    })
+    return cost, order_id, qty, tx
+
+
 def _make_transactions(rng, cust, lat):
     n = len(cust)
     indiv, chan, internal, ka = lat["indiv"], lat["chan"], lat["internal"], lat["ka"]
@@ -573,75 +721,22 @@ def _make_transactions(rng, cust, lat):
     n_orders = len(ci)
 
     # order type and value
-    is_first = np.zeros(n_orders, bool)
-    _, first_pos = np.unique(ci, return_index=True)
-    is_first[first_pos] = True
-    gb = lat["group_buyer"][ci] & is_first
-    tender = lat["public_buyer"][ci] & ~gb & (rng.random(n_orders) < 0.18)
-    ov = lat["spend"] / lat["rate"]
-    value = ov[ci] * rng.lognormal(-0.1, 0.45, n_orders)
-    value = np.where(tender, value * 2.5, value)
-    value = np.where(gb, rng.uniform(40000, 260000, n_orders), value)
-    order_type = np.where(gb, "group_buy", np.where(tender, "tender", "regular")).astype(object)
+    gb, order_type, ov, tender, value = _transactions_orders(rng, ci, lat, n_orders)
 
     # lines per order and which product lines (Gumbel top-k on preferences)
-    lam_l = np.where(indiv, 0.35, np.where(internal, 1.0, np.clip(0.8 + 0.4 * np.log10(np.maximum(ov, 1) / 1000),
-                                                                  0.3, 2.6)))[ci]
-    lam_l = np.where(tender, 0.3, np.where(gb, 0.4, lam_l))
-    n_lines = 1 + np.minimum(rng.poisson(lam_l), 5)
-    logw = np.log(lat["pref"][ci]) + np.log(np.minimum(1.0, value[:, None] / (2 * BASE_PRICE[None, :])))
-    keys = logw + rng.gumbel(size=logw.shape)
-    ranked = np.argsort(-keys, axis=1, kind="stable")
-    pos = np.arange(8)[None, :]
-    sel = pos < n_lines[:, None]
-    oi = np.repeat(np.arange(n_orders), n_lines)
-    line = ranked[sel]
-    w = rng.gamma(2.0, size=len(oi))
-    w = w / np.bincount(oi, weights=w)[oi]
-    line_value = value[oi] * w
-    price = BASE_PRICE[line] * rng.lognormal(0, 0.3, len(oi))
+    line, line_value, oi, price = _transactions_lines(
+        rng, ci, gb, indiv, internal, lat, n_orders, ov, tender, value)
     # list prices are 'nice' numbers: to 0.10 below 100 CNY, to 1 below 1,000, to 10 above
-    price = np.where(price < 100, np.round(price, 1), np.where(price < 1000, np.round(price), np.round(price, -1)))
-    price = np.maximum(price, 0.5)
-    qty = np.maximum(1, np.round(line_value / price)).astype(int)
-    c_line = ci[oi]
-    disc = lat["base_disc"][c_line] + rng.normal(0, 0.015, len(oi))
-    disc = disc + np.where(order_type[oi] == "tender", rng.uniform(0.03, 0.08, len(oi)), 0.0)
-    disc = disc + np.where(order_type[oi] == "group_buy", rng.uniform(0.08, 0.15, len(oi)), 0.0)
-    disc = np.round(np.clip(disc, 0.0, 0.4), 2)
-    cost = np.round(qty * price * (1 - LIST_MARGIN[line]) * rng.lognormal(0, 0.04, len(oi)), 2)
-    amount = np.round(qty * price * (1 - disc), 2)
+    amount, c_line, cost, disc, price, qty = _transactions_prices(
+        rng, ci, lat, line, line_value, oi, order_type, price)
 
     # channel per order
-    rural = cust.city_tier.to_numpy()[ci] == "rural"
-    tier3 = np.isin(cust.city_tier.to_numpy()[ci], ["tier3", "rural"])
-    big = np.isin(cust["size"].to_numpy()[ci], ["medium", "large"])
-    probs = np.select(
-        [indiv[ci][:, None], ka[ci][:, None], chan[ci][:, None], internal[ci][:, None]],
-        [np.where(tier3[:, None], [0, 0.15, 0, 0.45, 0.40], [0, 0.25, 0, 0.70, 0.05]),
-         np.tile([0.35, 0.15, 0.50, 0, 0], (n_orders, 1)),
-         np.tile([0.60, 0.40, 0, 0, 0], (n_orders, 1)),
-         np.tile([0, 1.0, 0, 0, 0], (n_orders, 1))],
-        np.where(big[:, None], [0.60, 0.35, 0, 0.05, 0], [0.25, 0.60, 0, 0.10, 0.05]))
-    del rural
-    channels = np.array(["field_sales", "inside_sales", "ka_homepage", "call_centre", "distributor"], dtype=object)
-    channel = channels[_pick_rows(rng, probs)]
-    channel[tender | gb] = "field_sales"
+    channel = _transactions_channels(rng, chan, ci, cust, gb, indiv, internal, ka, n_orders, tender)
 
     # tenders: won or lost; a lost tender records the bid with quantity, amount and cost 0
-    won = rng.random(n_orders) < lat["won_p"][ci]
-    result = np.where(tender, np.where(won, "won", "lost"), "n/a").astype(object)
-    lost = (result == "lost")[oi]
-    qty = np.where(lost, 0, qty)
-    amount = np.where(lost, 0.0, amount)
-    cost = np.where(lost, 0.0, cost)
-
-    order_id = np.array([f"O{i:06d}" for i in range(1, n_orders + 1)], dtype=object)
-    tx = pd.DataFrame({
-        "_order": oi, "_cust": c_line, "_day": day[oi], "product_line": np.array(PRODUCT_LINES, dtype=object)[line],
-        "quantity": qty, "unit_price": price, "amount": amount, "cost": cost, "discount": disc,
-        "is_return": False, "channel": channel[oi], "order_type": order_type[oi], "tender_result": result[oi],
-    })
+    cost, order_id, qty, tx = _transactions_tenders(
+        rng, amount, c_line, channel, ci, cost, day, disc, lat, line, n_orders, oi, order_type, price, qty,
+        tender)
 
     # returns: a later credit on the same order line, for part or all of the quantity
     rr = lat["return_rate"][c_line] * np.where(order_type[oi] == "regular", 1.0, 0.3)
@@ -678,21 +773,8 @@ TITLE_DEPT = {"purchasing manager": "purchasing", "buyer": "purchasing", "office
               "deputy general manager": "executive"}
 
 
-def _make_contacts(rng, cust, lat, tx):
-    n = len(cust)
-    indiv, ka = lat["indiv"], lat["ka"]
-    lead = lat["tier"] == "lead"
-    n_orders = np.bincount(tx["_cust"].to_numpy()[~tx.is_return.to_numpy()], minlength=n)
-    lo = lat["start_day"]
-    hi = np.minimum(lat["end_day"] + 60, N_DAYS - 1)
-    frac = (hi - lo + 1) / N_DAYS
-    base = np.where(indiv, 1.2, (2.5 + 0.45 * np.sqrt(n_orders)) * (0.6 + lat["sow"])) + 12 * ka
-    base = base * np.where(lead, 1.8, 1.0)
-    k = rng.poisson(base * frac)
-    ci = np.repeat(np.arange(n), k)
-    m = len(ci)
-    day = lo[ci] + (rng.random(m) * (hi[ci] - lo[ci] + 1)).astype(int)
-    # the sliding key accounts complain repeatedly in the second half of 2024
+def _contacts_complaints(rng, ci, cust, day, indiv, ka, lat, lead, m):
+    """Customers, step: the sliding key accounts complain repeatedly in the second half of 2024."""
     dec = np.flatnonzero(lat["declining"])
     extra_c = np.repeat(dec, 5)
     extra_d = rng.integers(520, N_DAYS, len(extra_c))
@@ -738,13 +820,11 @@ def _make_contacts(rng, cust, lat, tx):
     staff = np.where(ka_c & (u < 0.10), VPS[rng.integers(0, 2, m)], staff)
     staff = np.where(ka_c & (u >= 0.10) & (u < 0.32), MANAGERS[rng.integers(0, 4, m)], staff)
     staff = np.where((ctype == "complaint") & (rng.random(m) < 0.12), MANAGERS[rng.integers(0, 4, m)], staff)
-    # deeper relationships: managers join more of the visits
-    mgr_visit = (channel == "visit") & ~indiv[ci] & ~ka[ci] & (rng.random(m) < 0.35 * lat["sow"][ci] ** 2)
-    staff = np.where(mgr_visit, MANAGERS[rng.integers(0, 4, m)], staff)
-    staff = staff.astype(object)
-    level = pd.Series(staff).str[:2].map(STAFF_LEVEL).to_numpy()
+    return channel, ci, ctype, day, direction, m, staff, topic
 
-    # counterpart: purchasing first; deeper relationships reach more departments
+
+def _contacts_counterparts(rng, ci, indiv, lat, level, m):
+    """Customers, step: counterpart: purchasing first; deeper relationships reach more departments."""
     depth = lat["sow"][ci]
     tw = np.array([1.0, 0.8, 0.5, 0.3, 0.35, 0.15, 0.35, 0.35, 0.2])
     tmat = np.tile(tw, (m, 1))
@@ -753,8 +833,11 @@ def _make_contacts(rng, cust, lat, tx):
     exec_t = np.where(rng.random(m) < 0.5, "vice president", "general manager")
     title = np.where(level == "VP", exec_t, title)
     title = np.where(indiv[ci], "private customer", title).astype(object)
+    return title
 
-    # resolution: complaints and inquiries; first-contact resolution improves over the two years
+
+def _contacts_resolution(rng, channel, ci, ctype, day, direction, level, m, staff, title, topic):
+    """Customers, step: resolution: complaints and inquiries; first-contact resolution improves over the two years."""
     issue = np.isin(ctype, ["complaint", "inquiry"])
     p_ok = np.where(ctype == "complaint", 0.60 + 0.16 * day / N_DAYS, 0.86)
     p_ok = p_ok - 0.12 * np.isin(channel, ["email", "online_form", "fax"])
@@ -774,6 +857,37 @@ def _make_contacts(rng, cust, lat, tx):
         "staff_id": staff, "staff_level": level, "counterpart_title": title, "contact_type": ctype,
         "topic": topic, "resolved_first_time": resolved, "resolution_hours": hours,
     })
+    return out
+
+
+def _make_contacts(rng, cust, lat, tx):
+    n = len(cust)
+    indiv, ka = lat["indiv"], lat["ka"]
+    lead = lat["tier"] == "lead"
+    n_orders = np.bincount(tx["_cust"].to_numpy()[~tx.is_return.to_numpy()], minlength=n)
+    lo = lat["start_day"]
+    hi = np.minimum(lat["end_day"] + 60, N_DAYS - 1)
+    frac = (hi - lo + 1) / N_DAYS
+    base = np.where(indiv, 1.2, (2.5 + 0.45 * np.sqrt(n_orders)) * (0.6 + lat["sow"])) + 12 * ka
+    base = base * np.where(lead, 1.8, 1.0)
+    k = rng.poisson(base * frac)
+    ci = np.repeat(np.arange(n), k)
+    m = len(ci)
+    day = lo[ci] + (rng.random(m) * (hi[ci] - lo[ci] + 1)).astype(int)
+    # the sliding key accounts complain repeatedly in the second half of 2024
+    channel, ci, ctype, day, direction, m, staff, topic = _contacts_complaints(
+        rng, ci, cust, day, indiv, ka, lat, lead, m)
+    # deeper relationships: managers join more of the visits
+    mgr_visit = (channel == "visit") & ~indiv[ci] & ~ka[ci] & (rng.random(m) < 0.35 * lat["sow"][ci] ** 2)
+    staff = np.where(mgr_visit, MANAGERS[rng.integers(0, 4, m)], staff)
+    staff = staff.astype(object)
+    level = pd.Series(staff).str[:2].map(STAFF_LEVEL).to_numpy()
+
+    # counterpart: purchasing first; deeper relationships reach more departments
+    title = _contacts_counterparts(rng, ci, indiv, lat, level, m)
+
+    # resolution: complaints and inquiries; first-contact resolution improves over the two years
+    out = _contacts_resolution(rng, channel, ci, ctype, day, direction, level, m, staff, title, topic)
     return out
 
 

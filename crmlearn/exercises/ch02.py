@@ -176,7 +176,7 @@ q3 = NumberQuestion(
 def _aov_by_behaviour():
     from crmlearn.segmentation import behaviour_segments
 
-    b = behaviour_segments(_cust(), frequent=5)
+    b = behaviour_segments(_cust(), min_frequent=5)
     g = b.groupby("behaviour_segment", observed=True)
     return g["monetary"].sum() / g["frequency"].sum()
 
@@ -446,7 +446,7 @@ q9 = NumberQuestion(
     """,
     answer_name="retention_2023",
     hints=[
-        "crmlearn.retention.churn_rate(tx, period=\"Y\") counts purchases only: the row for 2023 has the "
+        "crmlearn.retention.churn_rate(tx, freq=\"Y\") counts purchases only: the row for 2023 has the "
         "customers active that year and the share of them retained in 2024.",
         "By hand: keep the rows that are neither returns nor lost tenders, find the set of customers with "
         "a 2023 purchase and the set with a 2024 purchase; retained = len(set_2023 & set_2024) / len(set_2023).",

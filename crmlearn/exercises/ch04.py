@@ -253,7 +253,7 @@ q4 = CategoryQuestion(
         f"tier_classify adds the columns `net_profit` and `tier`; read the row of {TIER_CUSTOMER} with "
         f"tiers.loc[\"{TIER_CUSTOMER}\", ...].",
         f"Look at {TIER_CUSTOMER}'s net profit, price_sensitivity and n_suppliers: a top-20% customer is "
-        "platinum only if it is not price sensitive (<= 0.5) and uses at most two suppliers.",
+        "platinum only if it is not price sensitive (<= 0.4) and uses at most two suppliers.",
     ],
     explanation="A very profitable customer is not automatically platinum: a price-sensitive buyer who "
                 "spreads its business over several suppliers is gold in the tier model.",

@@ -8,14 +8,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._core.compat import renamed_kwargs
 from ._base import get_ax
 
 __all__ = [
     "expected_purchases_heatmap",
     "probability_alive_heatmap",
     "calibration_holdout_plot",
-    "sbg_survival_plot",
-    "cohort_heatmap",
     "clv_schedule_plot",
 ]
 
@@ -61,7 +60,7 @@ def expected_purchases_heatmap(model, *, T: float | None = None, t: float = 1.0,
     Examples
     --------
     >>> from crmlearn.clv import BetaGeo, simulate_bgnbd
-    >>> bg = BetaGeo().fit(simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=0))
+    >>> bg = BetaGeo().fit(simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=0))
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> ax = expected_purchases_heatmap(bg, t=10, max_frequency=10, ax=ax)
@@ -75,7 +74,7 @@ def expected_purchases_heatmap(model, *, T: float | None = None, t: float = 1.0,
                                   n_recency=n_recency)
     ax = get_ax(ax)
     return _grid_heatmap(grid, ax, cmap="viridis",
-                         label=f"Expected purchases in the next {grid.attrs['t']:.4g} (T = {grid.attrs['T']:.4g})")
+                         label=f"Expected purchases in the next {float(t):.4g} (T = {float(grid.columns.max()):.4g})")
 
 
 def probability_alive_heatmap(model, *, T: float | None = None, max_frequency: int | None = None,
@@ -99,7 +98,7 @@ def probability_alive_heatmap(model, *, T: float | None = None, max_frequency: i
     Examples
     --------
     >>> from crmlearn.clv import BetaGeo, simulate_bgnbd
-    >>> bg = BetaGeo().fit(simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, seed=0))
+    >>> bg = BetaGeo().fit(simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=52, random_state=0))
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> ax = probability_alive_heatmap(bg, max_frequency=10, ax=ax)
@@ -113,10 +112,11 @@ def probability_alive_heatmap(model, *, T: float | None = None, max_frequency: i
                                   n_recency=n_recency)
     ax = get_ax(ax)
     return _grid_heatmap(grid, ax, cmap="RdYlGn", vmin=0.0, vmax=1.0,
-                         label=f"P(still active) at T = {grid.attrs['T']:.4g}")
+                         label=f"P(still active) at T = {float(grid.columns.max()):.4g}")
 
 
-def calibration_holdout_plot(table: pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def calibration_holdout_plot(table: pd.DataFrame, *, ax=None):
     """Mean actual vs predicted holdout purchases by calibration frequency.
 
     Parameters
@@ -133,7 +133,7 @@ def calibration_holdout_plot(table: pd.DataFrame, ax=None):
     Examples
     --------
     >>> from crmlearn.clv import BetaGeo, calibration_holdout, simulate_bgnbd
-    >>> data = simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=39, holdout=39, seed=0)
+    >>> data = simulate_bgnbd(500, {"r": 0.5, "alpha": 4.0, "a": 0.8, "b": 2.5}, T=39, holdout=39, random_state=0)
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> ax = calibration_holdout_plot(calibration_holdout(BetaGeo().fit(data), data), ax=ax)
@@ -158,114 +158,19 @@ def calibration_holdout_plot(table: pd.DataFrame, ax=None):
     return ax
 
 
-def sbg_survival_plot(model, *, periods: int | None = None, actual=None, ax=None):
-    """A fitted shifted-beta-geometric model's survival curve against the actual survival.
-
-    Parameters
-    ----------
-    model : crmlearn.retention.ShiftedBetaGeometric
-        Fitted model.
-    periods : int, optional
-        Last period drawn (default: the fitted periods, or those of ``actual``).
-    actual : array-like, optional
-        The actual share (0-1) or count still active at the start of periods 0, 1, ... beyond
-        the fitted ones (e.g. the later years kept back); counts are scaled by the first value.
-    ax : matplotlib.axes.Axes, optional
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    Examples
-    --------
-    >>> from crmlearn.retention import ShiftedBetaGeometric
-    >>> sbg = ShiftedBetaGeometric().fit([1000, 631, 468, 382, 326, 289, 262, 241])
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> actual = [1000, 631, 468, 382, 326, 289, 262, 241, 223, 207, 194, 183, 173]
-    >>> ax = sbg_survival_plot(sbg, actual=actual, ax=ax)
-    >>> [line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")]
-    ['Actual', 'sBG model']
-    >>> plt.close(fig)
-    """
-    from .._validation import check_fitted
-
-    check_fitted(model)
-    if actual is not None:
-        act = np.asarray(actual, dtype=float)
-        act = act / act[0]
-    else:
-        act = model.alive_ / model.alive_[0]
-    if periods is None:
-        periods = max(len(act) - 1, model.n_periods_)
-    proj = model.project(periods)
-    ax = get_ax(ax)
-    t_act = np.arange(len(act))
-    ax.plot(t_act, 100 * act, marker="o", linestyle="none", color="black", label="Actual")
-    ax.plot(proj.index, 100 * proj["survival"], color="C1", label="sBG model")
-    ax.axvline(model.n_periods_, color="grey", linestyle=":", linewidth=1)
-    ax.annotate("end of fitted data", (model.n_periods_, 100), xytext=(4, -12), textcoords="offset points",
-                color="grey", fontsize=8)
-    ax.set(xlabel="Period", ylabel="% of the cohort still active", ylim=(0, 105))
-    ax.legend()
-    return ax
+def _infinite_clv(schedule: pd.DataFrame) -> float:
+    """The infinite-horizon CLV m r / (1 + d - r), read back from the schedule's first period."""
+    first = schedule.iloc[0]
+    r = float(first["survival"])
+    if r <= 0:
+        return 0.0
+    d = 1.0 / float(first["discount_factor"]) - 1.0
+    m = float(first["expected_margin"]) / r
+    return m * r / (1 + d - r) if (1 + d - r) > 0 else np.inf
 
 
-def cohort_heatmap(table: pd.DataFrame, ax=None, *, annotate: bool | None = None):
-    """Heatmap of a cohort table: share of each cohort still buying, period by period.
-
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        From :func:`crmlearn.retention.cohort_table`.
-    ax : matplotlib.axes.Axes, optional
-    annotate : bool, optional
-        Write the values in the cells (default: when the table has at most 15 x 15 cells).
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from crmlearn.retention import cohort_table
-    >>> tx = pd.DataFrame({"customer_id": ["A", "A", "B", "B", "C", "A"],
-    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-02-11", "2024-01-20",
-    ...                                                  "2024-03-02", "2024-02-14", "2024-03-30"])})
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> ax = cohort_heatmap(cohort_table(tx), ax=ax)
-    >>> ax.get_xlabel()
-    'Periods since first purchase'
-    >>> plt.close(fig)
-    """
-    from .._validation import check_table
-
-    check_table(table, func="cohort_heatmap", name="table")
-    values = table.to_numpy(dtype=float)
-    share = table.attrs.get("values", "share") == "share"
-    ax = get_ax(ax)
-    # period 0 is 100% by definition: scale the colours on the later periods so they show
-    later = values[:, 1:] if values.shape[1] > 1 else values
-    vmax = np.nanmax(later) if np.isfinite(later).any() else 1.0
-    im = ax.imshow(np.ma.masked_invalid(values), aspect="auto", cmap="Blues", interpolation="nearest",
-                   vmin=0, vmax=vmax if vmax > 0 else 1.0)
-    ax.figure.colorbar(im, ax=ax, label="Share of the cohort buying" if share else "Customers buying")
-    if annotate is None:
-        annotate = values.shape[0] <= 15 and values.shape[1] <= 15
-    if annotate:
-        for (i, j), v in np.ndenumerate(values):
-            if np.isfinite(v):
-                ax.text(j, i, f"{v:.0%}" if share else f"{v:,.0f}", ha="center", va="center", fontsize=7,
-                        color="white" if v > 0.6 * vmax else "black")
-    step = max(1, len(table.index) // 15)
-    ax.set_yticks(np.arange(0, len(table.index), step), [str(c) for c in table.index[::step]])
-    ax.set(xlabel="Periods since first purchase", ylabel="Cohort (first purchase)")
-    return ax
-
-
-def clv_schedule_plot(schedule: pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def clv_schedule_plot(schedule: pd.DataFrame, *, ax=None):
     """Bars of each period's discounted expected margin and the cumulative CLV line.
 
     Parameters
@@ -291,14 +196,18 @@ def clv_schedule_plot(schedule: pd.DataFrame, ax=None):
     from .._validation import check_columns, check_table
 
     check_table(schedule, func="clv_schedule_plot", name="schedule")
-    check_columns(schedule, ["present_value", "cumulative_clv"], func="clv_schedule_plot")
+    check_columns(schedule, ["survival", "discount_factor", "expected_margin", "present_value", "cumulative_clv"], func="clv_schedule_plot")
     ax = get_ax(ax)
     t = schedule.index.to_numpy()
     ax.bar(t, schedule["present_value"], color="C0", alpha=0.6, label="Discounted expected margin")
     ax.plot(t, schedule["cumulative_clv"], color="C1", marker="o", label="Cumulative CLV")
-    total = schedule.attrs.get("clv_infinite")
-    if total is not None and np.isfinite(total):
+    total = _infinite_clv(schedule)
+    if np.isfinite(total):
         ax.axhline(total, color="grey", linestyle="--", label=f"Infinite horizon: {total:,.1f}")
     ax.set(xlabel="Period", ylabel="Value")
     ax.legend()
     return ax
+
+
+# moved to crmlearn.plots.retention; importable from here as before
+from .retention import cohort_heatmap, sbg_survival_plot  # noqa: E402,F401

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import CRMDataError, check_choice, check_columns
+from .._core.compat import renamed_kwargs
 from ._base import get_ax
 
 __all__ = [
@@ -19,7 +20,6 @@ __all__ = [
     "kano_chart",
     "nps_chart",
     "path_diagram",
-    "loyalty_matrix_chart",
     "expectation_chart",
 ]
 
@@ -53,7 +53,8 @@ def _label_points(ax, names, x, y) -> None:
 
 
 # ----------------------------------------------------------------------------------------------
-def servqual_chart(table: pd.DataFrame, ax=None, *, level: str = "item"):
+@renamed_kwargs(keyword_only=("ax",))
+def servqual_chart(table: pd.DataFrame, *, ax=None, level: str = "item"):
     """Horizontal bars of the SERVQUAL gaps (perception - expectation), shortfalls in red.
 
     Parameters
@@ -108,7 +109,8 @@ def servqual_chart(table: pd.DataFrame, ax=None, *, level: str = "item"):
 
 
 # ----------------------------------------------------------------------------------------------
-def ipa_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
+@renamed_kwargs(keyword_only=("ax",))
+def ipa_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True, crosshair: str | tuple[float, float] = "mean"):
     """The importance-performance grid: attributes as points, the crosshair and the four quadrants.
 
     Parameters
@@ -118,6 +120,8 @@ def ipa_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
     ax : matplotlib Axes, optional
     annotate : bool, default True
         Write each attribute's name next to its point.
+    crosshair : "mean", "median" or (importance, performance), default "mean"
+        Where the quadrant lines cross: pass what you gave ``ipa(crosshair=...)``.
 
     Returns
     -------
@@ -137,7 +141,9 @@ def ipa_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
     ax = get_ax(ax)
     imp = table["importance"].to_numpy(dtype=float)
     perf = table["performance"].to_numpy(dtype=float)
-    ci, cp = table.attrs.get("crosshair", (float(imp.mean()), float(perf.mean())))
+    from ..satisfaction import _crosshair
+
+    ci, cp = _crosshair(crosshair, imp, perf, func=func)
     colours = {"concentrate here": NEG, "keep up the good work": POS, "low priority": NEUTRAL,
                "possible overkill": "#e67e22"}
     if "quadrant" in table:
@@ -166,7 +172,8 @@ def ipa_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
 
 
 # ----------------------------------------------------------------------------------------------
-def kano_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
+@renamed_kwargs(keyword_only=("ax",))
+def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     """The Kano Better-Worse diagram: |Worse| across, Better up, split at 0.5.
 
     Top left: attractive (delights, little harm when absent); top right: one-dimensional;
@@ -216,7 +223,8 @@ def kano_chart(table: pd.DataFrame, ax=None, *, annotate: bool = True):
 
 
 # ----------------------------------------------------------------------------------------------
-def nps_chart(result: pd.Series | pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def nps_chart(result: pd.Series | pd.DataFrame, *, ax=None):
     """Stacked bar of detractors, passives and promoters, with the NPS and its interval.
 
     Parameters
@@ -349,7 +357,8 @@ def _layout(latents: list[str], paths: list[tuple[str, str]]) -> dict[str, tuple
     return pos
 
 
-def path_diagram(model: Any, ax=None, *, positions: Mapping[str, tuple[float, float]] | None = None,
+@renamed_kwargs(keyword_only=("ax",))
+def path_diagram(model: Any, *, ax=None, positions: Mapping[str, tuple[float, float]] | None = None,
                  r2: Mapping[str, float] | pd.Series | None = None):
     """The inner (structural) model as a diagram: latent variables, arrows and path coefficients.
 
@@ -383,8 +392,8 @@ def path_diagram(model: Any, ax=None, *, positions: Mapping[str, tuple[float, fl
     from matplotlib.patches import FancyArrowPatch
 
     func = "path_diagram"
-    if hasattr(model, "path_coefficients_"):
-        if model.path_coefficients_ is None:
+    if hasattr(model, "blocks") and hasattr(model, "paths"):
+        if getattr(model, "path_coefficients_", None) is None:
             raise CRMDataError(f"{func}: the model is not fitted yet. Call .fit(data) first.")
         table = model.path_coefficients_
         r2 = model.r2_ if r2 is None else r2
@@ -434,63 +443,9 @@ def path_diagram(model: Any, ax=None, *, positions: Mapping[str, tuple[float, fl
 
 
 # ----------------------------------------------------------------------------------------------
-def loyalty_matrix_chart(table: pd.DataFrame, ax=None):
-    """The 2x2 loyalty matrix with the number and share of customers in each cell.
-
-    Parameters
-    ----------
-    table : DataFrame
-        The result of :func:`crmlearn.loyalty.loyalty_matrix` (a ``loyalty`` column).
-    ax : matplotlib Axes, optional
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from crmlearn.loyalty import loyalty_matrix
-    >>> df = pd.DataFrame({"emotional_attachment": [5, 5, 2, 1], "frequency": [8, 1, 9, 0]})
-    >>> ax = loyalty_matrix_chart(loyalty_matrix(df, patronage_threshold=3))
-    >>> ax.get_xlabel()
-    'Repeat patronage'
-    """
-    from matplotlib.patches import Rectangle
-
-    func = "loyalty_matrix_chart"
-    _need_table(table, ["loyalty"], func=func, made_by="crmlearn.loyalty.loyalty_matrix")
-    counts = table["loyalty"].astype(str).value_counts()
-    n = int(counts.sum())
-    ax = get_ax(ax, figsize=(6, 5))
-    cells = {  # name: (x, y, colour, title)
-        "true": (1, 1, "#27ae60", "True loyalty"),
-        "latent": (0, 1, "#f5b041", "Latent loyalty"),
-        "spurious": (1, 0, "#5dade2", "Spurious loyalty"),
-        "none": (0, 0, "#cacfd2", "No loyalty"),
-    }
-    for name, (x, y, colour, title) in cells.items():
-        k = int(counts.get(name, 0))
-        ax.add_patch(Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=3, alpha=0.85))
-        ax.text(x + 0.5, y + 0.62, title, ha="center", va="center", fontweight="bold")
-        share = 100 * k / n if n else 0.0
-        ax.text(x + 0.5, y + 0.38, f"{k:,} customers\n{share:.1f}%", ha="center", va="center", fontsize="small")
-    ax.set_xlim(0, 2)
-    ax.set_ylim(0, 2)
-    ax.set_xticks([0.5, 1.5])
-    ax.set_xticklabels(["low", "high"])
-    ax.set_yticks([0.5, 1.5])
-    ax.set_yticklabels(["low", "high"])
-    ax.set(xlabel="Repeat patronage", ylabel="Relative attitude")
-    ax.set_aspect("equal")
-    for side in ax.spines.values():
-        side.set_visible(False)
-    ax.tick_params(length=0)
-    return ax
-
-
 # ----------------------------------------------------------------------------------------------
-def expectation_chart(table: pd.DataFrame, ax=None):
+@renamed_kwargs(keyword_only=("ax",))
+def expectation_chart(table: pd.DataFrame, *, ax=None):
     """Expectation before each visit against what was experienced, coloured by the verdict.
 
     Parameters
@@ -663,3 +618,7 @@ def barrier_chart(table: pd.DataFrame, ax=None, *, barrier_name: str = "switchin
     ax.set(xlabel=f"{barrier_name.capitalize()} (thirds of the satisfied customers)",
            ylabel="Switched within 12 months, %", ylim=(0, 100))
     return ax
+
+
+# moved to crmlearn.plots.loyalty; importable from here as before
+from .loyalty import loyalty_matrix_chart  # noqa: E402,F401

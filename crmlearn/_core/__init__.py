@@ -1,0 +1,1 @@
+"""Private machinery shared by the subject modules (not a public API)."""
