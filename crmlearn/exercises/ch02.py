@@ -187,7 +187,7 @@ q4 = CategoryQuestion(
         Huaxin's marketing team can run one loyalty offer and wants to aim it at the behaviour segment
         whose customers are worth the most each. With a stricter cut-off, label customers one-time (1 order), repeat
         (2-9) or frequent (**10 or more** orders in 2023-2024) with
-        `crmlearn.segmentation.behaviour_segments(cust, frequent=10)`. Which segment has the highest
+        `crmlearn.segmentation.behaviour_segments(cust, min_frequent=10)`. Which segment has the highest
         average net revenue **per customer** (`monetary`), i.e. which segment should the offer target?
         Store the label in `top_segment`.
     """,
@@ -198,11 +198,11 @@ q4 = CategoryQuestion(
     solution_code="""
         from crmlearn.segmentation import behaviour_segments
 
-        behaviour = behaviour_segments(cust, frequent=10)
+        behaviour = behaviour_segments(cust, min_frequent=10)
         top_segment = behaviour.groupby("behaviour_segment", observed=True)["monetary"].mean().idxmax()
     """,
     answer_name="top_segment",
-    hints=["behaviour_segments(cust, frequent=10) adds the column behaviour_segment.",
+    hints=["behaviour_segments(cust, min_frequent=10) adds the column behaviour_segment.",
            "Average monetary per segment and take .idxmax()."],
     explanation="Per order the one-time group buyers are the biggest; per customer, over two years, the "
                 "frequent buyers are: which measure you rank by changes the answer.",
@@ -212,7 +212,7 @@ q4 = CategoryQuestion(
 def _value_by_behaviour(frequent: int):
     from crmlearn.segmentation import behaviour_segments
 
-    return behaviour_segments(_cust(), frequent=frequent).groupby("behaviour_segment", observed=True)["monetary"].mean()
+    return behaviour_segments(_cust(), min_frequent=frequent).groupby("behaviour_segment", observed=True)["monetary"].mean()
 
 
 def _retail_by_region():
@@ -413,7 +413,7 @@ def _business_tx():
 def _retention():
     from crmlearn.retention import churn_rate
 
-    return float(churn_rate(_business_tx(), period="Y")["retention_rate"].iloc[0])
+    return float(churn_rate(_business_tx(), freq="Y")["retention_rate"].iloc[0])
 
 
 
@@ -421,7 +421,7 @@ def _retention_every_row():
     """The typical slip: a return or a lost bid in 2024 counted as buying again."""
     from crmlearn.retention import churn_rate
 
-    yearly = churn_rate(_business_tx(), period="Y", is_return=None, tender=None, amount=None)
+    yearly = churn_rate(_business_tx(), freq="Y", is_return=None, tender=None, amount=None)
     return float(yearly["retention_rate"].iloc[0])
 
 
@@ -441,7 +441,7 @@ q9 = NumberQuestion(
         from crmlearn.retention import churn_rate
 
         retail_ids = customers.loc[customers["nature_type"] == "retail", "customer_id"]
-        yearly = churn_rate(tx[tx["customer_id"].isin(retail_ids)], period="Y")   # purchases only
+        yearly = churn_rate(tx[tx["customer_id"].isin(retail_ids)], freq="Y")   # purchases only
         retention_2023 = yearly.loc["2023", "retention_rate"]
     """,
     answer_name="retention_2023",
@@ -637,7 +637,7 @@ q13 = NumberQuestion(
 def churn_rate_all():
     from crmlearn.retention import churn_rate
 
-    return churn_rate(_table("transactions"), period="Y")["retention_rate"].iloc[0]
+    return churn_rate(_table("transactions"), freq="Y")["retention_rate"].iloc[0]
 
 
 def _panel():

@@ -48,7 +48,7 @@ def loyalty_matrix_widget(survey=None, transactions=None, *, attitude_threshold:
 
     def update(*_):
         table = loyalty_matrix(data, attitude="emotional_attachment", patronage="frequency",
-                               attitude_threshold=s_att.value, patronage_threshold=s_pat.value)
+                               min_attitude=s_att.value, min_patronage=s_pat.value)
         box.result = table
         show_figure(out, lambda ax: loyalty_matrix_chart(table, ax=ax), figsize=(6, 4.5))
 
