@@ -1,0 +1,125 @@
+"""JupyterLab set-up for the course: its settings, and presenting a chapter live.
+
+``crmlearn lab`` and ``crmlearn present`` start JupyterLab with the course's settings
+(``crmlearn/labsettings/overrides.json``): a new notebook starts its kernel without asking, and
+JupyterLab neither fetches news nor checks for updates nor lists extensions from the internet.
+They are *defaults*: a learner's own settings (Settings > Settings Editor) still win.
+
+Presenting live uses the jupyterlab-slideshow extension (installed with the course): it turns the
+open notebook into slides inside JupyterLab itself, so the "try it" widgets are the real ones and
+recompute. ``crmlearn present N`` copies chapter N into a fresh folder and opens the copy, so a
+presentation never rewrites the course's notebook.
+
+Only the standard library is imported here (``import crmlearn`` stays light).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+__all__ = ["LAB_SETTINGS_DIR", "lab_settings_args", "find_chapter", "prepare_presentation"]
+
+#: The folder JupyterLab reads the course's setting defaults from (``overrides.json``).
+LAB_SETTINGS_DIR = Path(__file__).resolve().parent / "labsettings"
+
+
+def lab_settings_args() -> list[str]:
+    """Command-line options that make JupyterLab use the course's setting defaults.
+
+    Examples
+    --------
+    >>> args = lab_settings_args()
+    >>> args[0].startswith("--LabApp.app_settings_dir=") and args[0].endswith("labsettings")
+    True
+    """
+    return [f"--LabApp.app_settings_dir={LAB_SETTINGS_DIR}"]
+
+
+def find_chapter(root: str | Path, chapter: str | int) -> Path:
+    """The chapter notebook ``notebooks/NN_*.ipynb`` of the course folder ``root``.
+
+    ``chapter`` is a number (``4``, ``"04"``) or a notebook name (``"04_customer_grading"``,
+    with or without ``.ipynb``, with or without ``notebooks/``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp()); (root / "notebooks").mkdir()
+    >>> _ = (root / "notebooks" / "04_customer_grading.ipynb").write_text("{}")
+    >>> find_chapter(root, 4).name
+    '04_customer_grading.ipynb'
+    >>> find_chapter(root, "notebooks/04_customer_grading.ipynb").name
+    '04_customer_grading.ipynb'
+    """
+    folder = Path(root) / "notebooks"
+    chapters = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    text = str(chapter).strip()
+    if re.fullmatch(r"\d{1,2}", text):
+        found = [p for p in chapters if int(p.name[:2]) == int(text)]
+    else:
+        name = Path(text).name
+        found = [p for p in chapters if p.name in (name, name + ".ipynb")]
+    if not found:
+        names = ", ".join(p.stem for p in chapters) or "none"
+        raise ValueError(f"find_chapter: no chapter {chapter!r} in {folder}. Chapters: {names}. "
+                         "Give the chapter number (e.g. 4) or the notebook name.")
+    return found[0]
+
+
+def prepare_presentation(root: str | Path, chapter: str | int, folder: str | Path | None = None) -> Path:
+    """Copy chapter ``chapter`` into a fresh presentation folder; return the copy's path.
+
+    The copy sits in ``folder/notebooks/`` (default: a new temporary folder), so everything done
+    while presenting (running cells, moving widgets, JupyterLab's autosave) changes the copy,
+    never the course's notebook.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp()); (root / "notebooks").mkdir()
+    >>> original = root / "notebooks" / "00_welcome.ipynb"; _ = original.write_text("{}")
+    >>> copy = prepare_presentation(root, 0)
+    >>> copy.name, copy.parent.name, copy.read_text(), copy != original
+    ('00_welcome.ipynb', 'notebooks', '{}', True)
+    """
+    source = find_chapter(root, chapter)
+    target_root = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="crmlearn-present-"))
+    target = target_root / "notebooks" / source.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
+def present(chapter: str | int, *, port: int | None = None, open_browser: bool = True,
+            dry_run: bool = False, root: str | Path | None = None) -> int:
+    """``crmlearn present N``: open a copy of chapter N in JupyterLab, ready to present.
+
+    Then: Run > Run All Cells, and start the slides with the deck button in the notebook's
+    toolbar (README, "Presenting"). Returns the exit status of JupyterLab.
+    """
+    import subprocess
+    import sys
+
+    from crmlearn.cli import course_root, lab_command
+
+    course = Path(root) if root is not None else course_root()
+    try:
+        copy = prepare_presentation(course, chapter)
+    except ValueError as exc:
+        print(f"crmlearn present: {exc}", file=sys.stderr)
+        return 1
+    folder = copy.parent.parent
+    cmd = lab_command(port=port, open_browser=open_browser, root=folder, notebook=f"notebooks/{copy.name}")
+    if dry_run:
+        print(subprocess.list2cmdline(cmd))
+        return 0
+    print(f"crmlearn present: presenting a copy of {copy.name} in {folder} "
+          "(the course's notebook is not changed).", file=sys.stderr)
+    proc = subprocess.Popen(cmd, cwd=folder)
+    while True:
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:  # Jupyter handles Ctrl-C itself (it asks to confirm)
+            continue
