@@ -14,8 +14,8 @@ Only the standard library is imported here (``import crmlearn`` stays light).
 """
 from __future__ import annotations
 
+import json
 import re
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -75,20 +75,39 @@ def prepare_presentation(root: str | Path, chapter: str | int, folder: str | Pat
     while presenting (running cells, moving widgets, JupyterLab's autosave) changes the copy,
     never the course's notebook.
 
+    In the copy, cells marked ``slide_type: "-"`` ("continue the slide", what JupyterLab's
+    property inspector writes) lose that mark: jupyterlab-slideshow 0.3 shows a continuing cell
+    only when it has no slide type, and would leave every such cell (most of the course's code
+    outputs and widgets) off the slides.
+
     Examples
     --------
     >>> import tempfile, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp()); (root / "notebooks").mkdir()
-    >>> original = root / "notebooks" / "00_welcome.ipynb"; _ = original.write_text("{}")
+    >>> cells = [{"cell_type": "code", "metadata": {"slideshow": {"slide_type": "-"}}, "source": "1"},
+    ...          {"cell_type": "markdown", "metadata": {"slideshow": {"slide_type": "slide"}}, "source": "# A"}]
+    >>> original = root / "notebooks" / "00_welcome.ipynb"
+    >>> _ = original.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     >>> copy = prepare_presentation(root, 0)
-    >>> copy.name, copy.parent.name, copy.read_text(), copy != original
-    ('00_welcome.ipynb', 'notebooks', '{}', True)
+    >>> copy.name, copy.parent.name, copy != original
+    ('00_welcome.ipynb', 'notebooks', True)
+    >>> [c["metadata"] for c in json.loads(copy.read_text())["cells"]]
+    [{}, {'slideshow': {'slide_type': 'slide'}}]
+    >>> json.loads(original.read_text())["cells"][0]["metadata"]
+    {'slideshow': {'slide_type': '-'}}
     """
     source = find_chapter(root, chapter)
     target_root = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="crmlearn-present-"))
     target = target_root / "notebooks" / source.name
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    notebook = json.loads(source.read_text(encoding="utf-8"))
+    for cell in notebook.get("cells", []):
+        show = cell.get("metadata", {}).get("slideshow")
+        if isinstance(show, dict) and show.get("slide_type") == "-":
+            del show["slide_type"]
+            if not show:
+                del cell["metadata"]["slideshow"]
+    target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
 
 
