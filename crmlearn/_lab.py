@@ -21,6 +21,9 @@ from pathlib import Path
 
 __all__ = ["LAB_SETTINGS_DIR", "lab_settings_args", "find_chapter", "prepare_presentation"]
 
+#: Code cells with this tag keep their input visible in a presentation copy.
+SHOW_INPUT_TAG = "show-input"
+
 #: The folder JupyterLab reads the course's setting defaults from (``overrides.json``).
 LAB_SETTINGS_DIR = Path(__file__).resolve().parent / "labsettings"
 
@@ -78,7 +81,9 @@ def prepare_presentation(root: str | Path, chapter: str | int, folder: str | Pat
     In the copy, cells marked ``slide_type: "-"`` ("continue the slide", what JupyterLab's
     property inspector writes) lose that mark: jupyterlab-slideshow 0.3 shows a continuing cell
     only when it has no slide type, and would leave every such cell (most of the course's code
-    outputs and widgets) off the slides.
+    outputs and widgets) off the slides. Code inputs are collapsed in the copy (the audience sees
+    the outputs and the widgets; click the bar on the left of a cell to show its code), except in
+    cells tagged ``show-input``.
 
     Examples
     --------
@@ -92,7 +97,7 @@ def prepare_presentation(root: str | Path, chapter: str | int, folder: str | Pat
     >>> copy.name, copy.parent.name, copy != original
     ('00_welcome.ipynb', 'notebooks', True)
     >>> [c["metadata"] for c in json.loads(copy.read_text())["cells"]]
-    [{}, {'slideshow': {'slide_type': 'slide'}}]
+    [{'jupyter': {'source_hidden': True}}, {'slideshow': {'slide_type': 'slide'}}]
     >>> json.loads(original.read_text())["cells"][0]["metadata"]
     {'slideshow': {'slide_type': '-'}}
     """
@@ -107,6 +112,8 @@ def prepare_presentation(root: str | Path, chapter: str | int, folder: str | Pat
             del show["slide_type"]
             if not show:
                 del cell["metadata"]["slideshow"]
+        if cell.get("cell_type") == "code" and SHOW_INPUT_TAG not in cell.get("metadata", {}).get("tags", []):
+            cell.setdefault("metadata", {}).setdefault("jupyter", {})["source_hidden"] = True
     target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
 
