@@ -416,7 +416,50 @@ def test_presenting_live_with_slideshow_keeps_widgets_working(lab, browser):
         assert on_screen() == slide, (
             f"the arrow keys on the focused slider also changed the slide: cells {slide} before, {on_screen()} after")
         assert not [c for c in page.cells() if c["errors"]], f"{path}: error output while presenting"
+        # with the focus on the slider, the deck's own > button still goes on (README)
+        page.page.locator(".jp-Deck-Remote-directions .jp-deck-mod-direction-forward").click()
+        page.page.wait_for_function("""(i) => {
+            const n = window.jupyterapp.shell.currentWidget.content.widgets[i].node;
+            return getComputedStyle(n).visibility === 'hidden' || n.getBoundingClientRect().bottom <= 0;
+        }""", arg=index, timeout=30_000)
         assert copy.stat().st_mtime_ns == mtime, "entering the slideshow saved the notebook"
         assert page.external == [], f"presenting asked other hosts: {page.external[:5]}"
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# no browser needed
+# ---------------------------------------------------------------------------------------------
+def test_course_lab_settings_turn_off_internet_requests_and_autostart_the_kernel():
+    from crmlearn._lab import LAB_SETTINGS_DIR
+
+    overrides = json.loads((LAB_SETTINGS_DIR / "overrides.json").read_text())
+    assert overrides["@jupyterlab/docmanager-extension:plugin"]["autoStartDefaultKernel"] is True
+    news = overrides["@jupyterlab/apputils-extension:notification"]
+    assert news["fetchNews"] == "false" and news["checkForUpdates"] is False
+    assert overrides["@jupyterlab/extensionmanager-extension:plugin"]["enabled"] is False
+    assert f"--LabApp.app_settings_dir={LAB_SETTINGS_DIR}" in lab_command(open_browser=False)
+
+
+def test_crmlearn_present_opens_a_copy_not_the_course_notebook(capsys):
+    from crmlearn.cli import main
+
+    committed = {nb: _sha(nb) for nb in CHAPTERS}
+    assert main(["present", "4", "--dry-run", "--no-browser"]) == 0
+    line = capsys.readouterr().out.strip()
+    root_arg = next(a for a in line.split() if a.startswith("--ServerApp.root_dir="))
+    folder = Path(root_arg.split("=", 1)[1])
+    try:
+        assert folder != ROOT and not str(folder).startswith(str(ROOT))
+        copy = folder / "notebooks" / "04_customer_grading.ipynb"
+        assert copy.is_file() and line.endswith("notebooks/04_customer_grading.ipynb")
+        cells = json.loads(copy.read_text())["cells"]
+        assert not [c for c in cells if c["metadata"].get("slideshow", {}).get("slide_type") == "-"]
+        assert all(c["metadata"].get("jupyter", {}).get("source_hidden") for c in cells if c["cell_type"] == "code"
+                   and "show-input" not in c["metadata"].get("tags", []))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert {nb: _sha(nb) for nb in CHAPTERS} == committed
+    assert main(["present", "99", "--dry-run"]) == 1
+    assert "no chapter '99'" in capsys.readouterr().err
