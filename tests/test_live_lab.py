@@ -257,12 +257,12 @@ class Page:
             cells = self.cells()
             code = [c for c in cells if c["type"] == "code" and not c["empty"]]
             waiting = [c for c in code if c["count"] is None or c["state"] == "running"]
-            if not waiting and self.lab.kernel_state(self.path) == "idle":
-                idle_polls += 1
-                if idle_polls >= 2:
-                    return time.monotonic() - start
-            else:
-                idle_polls = 0
+            idle = self.lab.kernel_state(self.path) == "idle" and not [c for c in code if c["state"] == "running"]
+            idle_polls = idle_polls + 1 if idle else 0
+            if not waiting and idle_polls >= 2:
+                return time.monotonic() - start
+            if idle_polls >= 5 and [c for c in cells if c["errors"]]:
+                return time.monotonic() - start  # Run All stopped at an error: the caller names the cell
         still = [f"cell {c['index']} ({c['first_line']!r}, execution count {c['count']}, {c['state'] or 'not run'})" for c in waiting[:5]]
         pytest.fail(f"{self.path}: Run All did not finish within {RUN_ALL_LIMIT:.0f}s; still waiting for "
                     f"{', '.join(still)}.\nServer log:\n{self.lab.log()}")
