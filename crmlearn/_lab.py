@@ -93,7 +93,7 @@ def prepare_presentation(root: str | Path, chapter: str | int, folder: str | Pat
     ...          {"cell_type": "markdown", "metadata": {"slideshow": {"slide_type": "slide"}}, "source": "# A"}]
     >>> original = root / "notebooks" / "00_welcome.ipynb"
     >>> _ = original.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-    >>> copy = prepare_presentation(root, 0)
+    >>> copy = prepare_presentation(root, 0, folder=root / "present")
     >>> copy.name, copy.parent.name, copy != original
     ('00_welcome.ipynb', 'notebooks', True)
     >>> [c["metadata"] for c in json.loads(copy.read_text())["cells"]]
