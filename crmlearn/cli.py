@@ -7,6 +7,9 @@
     crmlearn glossary --chapter 4  the key terms of a chapter
     crmlearn progress              what you have solved in the exercises
     crmlearn lab                   start JupyterLab on the course (what `make lab` runs)
+    crmlearn present 4             present chapter 4 live (a copy, in JupyterLab's slides)
+    crmlearn report orders.csv     one HTML report on your own transaction file
+    crmlearn grade orders.csv -o customers.xlsx   the customer table with every grade
 
 Heavy libraries (pandas, Jupyter) are imported only by the subcommand that needs them.
 """
@@ -81,6 +84,9 @@ def lab_command(port: int | None = None, open_browser: bool = True, root: str | 
         cmd.append("--no-browser")
     if _is_root():
         cmd.append("--allow-root")
+    from crmlearn._lab import lab_settings_args  # the course's setting defaults (README, "Presenting")
+
+    cmd.extend(lab_settings_args())
     if notebook:
         cmd.append(notebook)
     return cmd
@@ -198,6 +204,12 @@ def _chapter_key(text: str) -> str:
     return f"ch{_chapter_number(text):02d}"
 
 
+def _cmd_present(args: argparse.Namespace) -> int:
+    from crmlearn._lab import present
+
+    return present(args.chapter, port=args.port, open_browser=not args.no_browser, dry_run=args.dry_run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``crmlearn`` command."""
     parser = argparse.ArgumentParser(
@@ -228,6 +240,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=None, help="the course folder (default: found automatically)")
     p.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
     p.set_defaults(func=_cmd_lab)
+
+    p = sub.add_parser("present", help="present a chapter live: a copy of it in JupyterLab, with working widgets")
+    p.add_argument("chapter", help="the chapter number (e.g. 4) or notebook name")
+    p.add_argument("--port", type=_port, default=None, help="port to listen on (default: Jupyter's choice)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
+    p.set_defaults(func=_cmd_present)
     _register_analysis(sub)
     return parser
 
