@@ -773,7 +773,7 @@ def switching_by_barrier(
     barrier: str = "switching_cost_index",
     satisfaction: str = "overall_satisfaction",
     switched: str = "switched_within_12m",
-    satisfied_min: float = 4,
+    min_satisfaction: float = 4,
     bins: int = 3,
 ) -> pd.DataFrame:
     """Switch rate of satisfied customers by level of a switching barrier (low .. high).
@@ -788,7 +788,7 @@ def switching_by_barrier(
         One row per customer, with the barrier, a satisfaction rating and a switched flag.
     barrier : str, default "switching_cost_index"
         The barrier column (e.g. ``survey.assign(switching_cost_index=switching_cost_index(survey))``).
-    satisfaction, switched, satisfied_min
+    satisfaction, switched, min_satisfaction
         As in :func:`satisfied_switchers`.
     bins : int, default 3
         Number of groups (quantiles of the barrier among the satisfied).
@@ -825,7 +825,7 @@ def switching_by_barrier(
     check_no_missing(data, [switched], func=func)
     sw = data[switched].to_numpy().astype(bool)
     k = check_positive_int(bins, func=func, param="bins", minimum=2)
-    keep = sat >= _number(satisfied_min, func=func, param="satisfied_min")
+    keep = sat >= _number(min_satisfaction, func=func, param="min_satisfaction")
     if keep.sum() < k:
         raise CRMDataError(f"{func}: only {int(keep.sum())} satisfied customers for bins={k} groups. Use fewer bins.")
     labels = ["low", "mid", "high"] if k == 3 else [f"Q{i}" for i in range(1, k + 1)]

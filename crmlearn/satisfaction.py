@@ -2118,7 +2118,7 @@ def psychological_needs(
     *,
     needs: Sequence[str] | None = None,
     by: str | None = None,
-    top_box_min: float = 4,
+    min_top_box: float = 4,
 ) -> pd.DataFrame:
     """How much the emotional, security and respect needs matter: mean and top-2-box share.
 
@@ -2131,7 +2131,7 @@ def psychological_needs(
         The need columns; default the ``survey_column`` of :data:`PSYCHOLOGICAL_NEEDS`.
     by : str, optional
         A grouping column (e.g. whether the respondent is a key account): one row per group and need.
-    top_box_min : float, default 4
+    min_top_box : float, default 4
         An answer from this value on counts as "matters" (top-2-box on 1-5).
 
     Returns
@@ -2167,7 +2167,7 @@ def psychological_needs(
         keys = [by, "need"]
     else:
         keys = ["need"]
-    long["top"] = long["answer"] >= top_box_min
+    long["top"] = long["answer"] >= min_top_box
     g = long.groupby(keys, sort=False)
     out = pd.DataFrame({"mean": g["answer"].mean(), "top_box_share": g["top"].mean(), "n": g.size()}).reset_index()
     out = out.sort_values(([by] if by else []) + ["mean"], ascending=[True] * (1 if by else 0) + [False],
@@ -2183,8 +2183,8 @@ __all__ += ["nps_cutoffs"]
 def nps_cutoffs(
     scores: pd.Series | Sequence[float] | np.ndarray | pd.DataFrame,
     *,
-    promoter_min: int = 9,
-    detractor_max: int = 6,
+    min_promoter: int = 9,
+    max_detractor: int = 6,
     column: str = "likelihood_to_recommend",
     confidence: float = 0.95,
 ) -> pd.Series:
@@ -2194,38 +2194,38 @@ def nps_cutoffs(
     ----------
     scores, column, confidence
         As in :func:`nps`.
-    promoter_min : int, default 9
+    min_promoter : int, default 9
         A promoter answers this or more.
-    detractor_max : int, default 6
-        A detractor answers this or less (must be below ``promoter_min``).
+    max_detractor : int, default 6
+        A detractor answers this or less (must be below ``min_promoter``).
 
     Returns
     -------
     Series
-        As :func:`nps`, plus ``promoter_min`` and ``detractor_max``.
+        As :func:`nps`, plus ``min_promoter`` and ``max_detractor``.
 
     Examples
     --------
-    >>> round(float(nps_cutoffs([10, 9, 8, 7, 6, 3], promoter_min=8)["nps"]), 1)
+    >>> round(float(nps_cutoffs([10, 9, 8, 7, 6, 3], min_promoter=8)["nps"]), 1)
     16.7
     """
     func = "nps_cutoffs"
-    for v, p in ((promoter_min, "promoter_min"), (detractor_max, "detractor_max")):
+    for v, p in ((min_promoter, "min_promoter"), (max_detractor, "max_detractor")):
         if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= 10:
             raise CRMDataError(f"{func}: {p} must be a whole number from 0 to 10, got {v!r}.")
-    if detractor_max >= promoter_min:
+    if max_detractor >= min_promoter:
         raise CRMDataError(
-            f"{func}: detractor_max={detractor_max} must be below promoter_min={promoter_min} "
+            f"{func}: max_detractor={max_detractor} must be below min_promoter={min_promoter} "
             "(the passives lie between)."
         )
     s = _series_of_scores(scores, func=func, column=column)
     base = nps(s, confidence=confidence)  # validates the answers
     v = np.asarray(s, dtype=float)
-    recoded = np.where(v >= promoter_min, 10, np.where(v <= detractor_max, 0, 8))
+    recoded = np.where(v >= min_promoter, 10, np.where(v <= max_detractor, 0, 8))
     out = nps(recoded, confidence=confidence)
     out["n"] = base["n"]
-    out["promoter_min"] = float(promoter_min)
-    out["detractor_max"] = float(detractor_max)
+    out["min_promoter"] = float(min_promoter)
+    out["max_detractor"] = float(max_detractor)
     return out
 
 

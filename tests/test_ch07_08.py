@@ -91,12 +91,12 @@ def test_nps_cutoffs(survey):
     b = nps_cutoffs(survey["likelihood_to_recommend"])
     for k in ("nps", "promoters", "detractors", "ci_low", "ci_high"):
         assert b[k] == pytest.approx(a[k])
-    wider = nps_cutoffs(survey["likelihood_to_recommend"], promoter_min=8)
+    wider = nps_cutoffs(survey["likelihood_to_recommend"], min_promoter=8)
     assert wider["promoters"] > a["promoters"] and wider["nps"] > a["nps"]
-    with pytest.raises(CRMDataError, match="below promoter_min"):
-        nps_cutoffs([1, 2, 3], promoter_min=6, detractor_max=6)
+    with pytest.raises(CRMDataError, match="below min_promoter"):
+        nps_cutoffs([1, 2, 3], min_promoter=6, max_detractor=6)
     with pytest.raises(CRMDataError, match="0 to 10"):
-        nps_cutoffs([1, 2, 3], promoter_min=11)
+        nps_cutoffs([1, 2, 3], min_promoter=11)
 
 
 # ---------------------------------------------------------------- customer costs
@@ -182,10 +182,10 @@ def test_widgets_compute_the_library_result(survey):
                                          "assurance": 20, "empathy": 20})["gap"].iloc[-1]
     assert w.result_overall == pytest.approx(expected)
     n = widgets.nps_threshold_widget(survey)
-    n.controls["promoter_min"].value = 8
-    assert n.result["nps"] == pytest.approx(nps_cutoffs(survey["likelihood_to_recommend"], promoter_min=8)["nps"])
-    n.controls["detractor_max"].value = 9        # pushed back below the promoter cut-off
-    assert n.controls["detractor_max"].value == 7
+    n.controls["min_promoter"].value = 8
+    assert n.result["nps"] == pytest.approx(nps_cutoffs(survey["likelihood_to_recommend"], min_promoter=8)["nps"])
+    n.controls["max_detractor"].value = 9        # pushed back below the promoter cut-off
+    assert n.controls["max_detractor"].value == 7
     d = widgets.disconfirmation_widget(expectation=4, performance=4.3, tolerance=0.5)
     assert str(d.result["verdict"].iloc[0]) == "satisfied"
     d.controls["tolerance"].value = 0.0

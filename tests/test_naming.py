@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 MODULES = ["customers", "grading", "segmentation", "satisfaction", "loyalty", "clv", "retention",
-           "display", "overview", "plots"]
+           "display", "overview", "plots", "io", "report"]
 
 #: DESIGN.md "Names": the idea -> the one name.
 DESIGN = {
@@ -53,6 +53,22 @@ ROLES = {
     "blocks": "PLS blocks", "paths": "PLS paths", "scheme": "PLS inner scheme", "modes": "PLS outer modes",
     "scaled": "PLS scaling", "scale": "rating scale (low, high) or standardise features",
     "confidence": "interval level", "weights": "weights of items or perspectives",
+    # chapters 07-08: columns and inputs named for what they hold
+    "complaint": "the contact-log column flagging a complaint", "resolved": "the column flagging first-contact resolution",
+    "hours": "the column of hours spent", "needs": "the need items to summarise", "year": "the calendar year to cost",
+    "hour_cost": "money per hour of the customer's time (an assumption)", "contact_cost": "money per contact (an assumption)",
+    "barrier": "the switching-barrier index column", "benchmark_rate": "the bank benchmark rate of the rate-war case",
+    "spread": "the promised spread above the benchmark", "portfolio_yield": "what the insurer earns",
+    "days": "length of the look-back window in days", "survey_date": "the survey's date column",
+    "expectation": "the expected level (disconfirmation)", "rolling": "periods of the rolling mean",
+    "barrier_name": "the barrier's label on the chart",
+    # your own file (crmlearn.io, crmlearn.report)
+    "source": "the file or table to read", "columns": "role -> column mapping", "dayfirst": "pandas' name for day-first dates",
+    "currency": "the file's currency", "decimal": "pandas' name for the decimal mark", "sheet": "the Excel sheet",
+    "import_report": "read_transactions' report", "title": "the report's title", "progress": "show a progress bar",
+    "lifetime_value": "whether to fit the CLV models",
+    "lines_read": "ImportReport field (a record of what was read, not an input)", "lines_kept": "ImportReport field",
+    "value_kept": "ImportReport field", "set_aside": "ImportReport field: the lines not used", "notes": "ImportReport field",
     # the scorecard's four perspectives and its split
     "financial": "scorecard perspective", "service": "scorecard perspective",
     "potential": "scorecard perspective", "sales": "scorecard perspective",

@@ -530,7 +530,7 @@ def disconfirmation_chart(expectation: float, performance: float, *, tolerance: 
     return ax
 
 
-def complaint_trend_chart(table: pd.DataFrame, ax=None, *, rolling: int = 1):
+def complaint_trend_chart(table: pd.DataFrame, *, ax=None, rolling: int = 1):
     """Complaints per period (bars) and the first-contact resolution rate (line, right axis).
 
     Parameters
@@ -565,7 +565,7 @@ def complaint_trend_chart(table: pd.DataFrame, ax=None, *, rolling: int = 1):
     return ax
 
 
-def needs_chart(table: pd.DataFrame, ax=None):
+def needs_chart(table: pd.DataFrame, *, ax=None):
     """Top-2-box share of each psychological need (from :func:`crmlearn.satisfaction.psychological_needs`).
 
     With a grouping column (``by=``) the groups are drawn side by side.
@@ -598,7 +598,7 @@ def needs_chart(table: pd.DataFrame, ax=None):
     return ax
 
 
-def barrier_chart(table: pd.DataFrame, ax=None, *, barrier_name: str = "switching cost"):
+def barrier_chart(table: pd.DataFrame, *, ax=None, barrier_name: str = "switching cost"):
     """Switch rate of satisfied customers by barrier level (from :func:`crmlearn.loyalty.switching_by_barrier`).
 
     Returns

@@ -198,15 +198,15 @@ def servqual_weights_widget(survey=None):
     return box
 
 
-def nps_threshold_widget(survey=None, *, promoter_min: int = 9, detractor_max: int = 6):
+def nps_threshold_widget(survey=None, *, min_promoter: int = 9, max_detractor: int = 6):
     """Move the promoter and detractor cut-offs on the course survey and watch the NPS change.
 
     Uses :func:`crmlearn.satisfaction.nps_cutoffs` and :func:`crmlearn.plots.nps_chart`.
 
     Examples
     --------
-    >>> w = nps_threshold_widget(promoter_min=9, detractor_max=6)
-    >>> bool(w.result["promoter_min"] == 9)
+    >>> w = nps_threshold_widget(min_promoter=9, max_detractor=6)
+    >>> bool(w.result["min_promoter"] == 9)
     True
     """
     import ipywidgets as W
@@ -217,8 +217,8 @@ def nps_threshold_widget(survey=None, *, promoter_min: int = 9, detractor_max: i
 
     data = load_dataset("survey") if survey is None else survey
     style = {"description_width": "initial"}
-    s_pro = W.IntSlider(value=promoter_min, min=1, max=10, description="Promoter from", style=style)
-    s_det = W.IntSlider(value=detractor_max, min=0, max=9, description="Detractor up to", style=style)
+    s_pro = W.IntSlider(value=min_promoter, min=1, max=10, description="Promoter from", style=style)
+    s_det = W.IntSlider(value=max_detractor, min=0, max=9, description="Detractor up to", style=style)
     out = W.Output()
     box = W.VBox([W.HBox([s_pro, s_det]), out])
 
@@ -226,12 +226,12 @@ def nps_threshold_widget(survey=None, *, promoter_min: int = 9, detractor_max: i
         if s_det.value >= s_pro.value:  # keep the passives between
             s_det.value = s_pro.value - 1
             return
-        result = nps_cutoffs(data["likelihood_to_recommend"], promoter_min=s_pro.value, detractor_max=s_det.value)
+        result = nps_cutoffs(data["likelihood_to_recommend"], min_promoter=s_pro.value, max_detractor=s_det.value)
         box.result = result
         show_figure(out, lambda ax: nps_chart(result, ax=ax))
 
     for s in (s_pro, s_det):
         s.observe(update, names="value")
-    box.controls = {"promoter_min": s_pro, "detractor_max": s_det}
+    box.controls = {"min_promoter": s_pro, "max_detractor": s_det}
     update()
     return box
