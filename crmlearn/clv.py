@@ -275,12 +275,27 @@ def _summary_table(params: pd.Series, cov: np.ndarray) -> pd.DataFrame:
     }, index=pd.Index(params.index, name="parameter"))
 
 
+#: A restarted fit whose gradient is this small (relative to the log-likelihood) has converged.
+STATIONARY_GRADIENT = 1e-5
+
+
 def _minimize(fun, x0: np.ndarray, *, model: str, max_iter: int, tol: float, hint: str):
     from scipy.optimize import minimize
 
+    def run(start):
+        return minimize(fun, start, jac=True, method="L-BFGS-B", bounds=[(-25.0, 25.0)] * len(x0),
+                        options={"maxiter": max_iter, "ftol": tol, "gtol": 1e-7, "maxcor": 20})
+
     with single_thread("blas"), np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        res = minimize(fun, x0, jac=True, method="L-BFGS-B", bounds=[(-25.0, 25.0)] * len(x0),
-                       options={"maxiter": max_iter, "ftol": tol, "gtol": 1e-7, "maxcor": 20})
+        res = run(x0)
+        if not res.success and np.all(np.isfinite(res.x)) and np.isfinite(res.fun):
+            # L-BFGS-B's line search can stop "ABNORMAL" on a flat likelihood; a restart from where
+            # it stopped, with fresh curvature memory, settles it or confirms a stationary point
+            again = run(res.x)
+            if again.success or (np.isfinite(again.fun) and again.fun <= res.fun
+                                 and np.max(np.abs(again.jac)) <= STATIONARY_GRADIENT * max(1.0, abs(again.fun))):
+                again.success = True
+                res = again
     if not res.success or not np.all(np.isfinite(res.x)) or not np.isfinite(res.fun):
         raise ConvergenceError(
             f"{model}.fit: the optimiser did not converge after {res.nit} iterations "
