@@ -70,22 +70,13 @@ INDIVIDUAL_CHARACTERISTICS = (
     "age", "education", "marital_status", "monthly_income_cny", "favourite_colour", "has_car", "has_children",
 )
 
-_DEFAULT = object()  # marks an optional column left at its default name
+from ._core.purchases import DEFAULT as _DEFAULT, bool_column as _bool_column, customer_keys, optional_column as _optional_column, purchase_rule  # noqa: E402
+from ._core.dates import read_date_param, read_dates  # noqa: E402
 
 
 # --------------------------------------------------------------------------------------------
 # shared machinery
 # --------------------------------------------------------------------------------------------
-def _optional_column(data: pd.DataFrame, name: Any, default: str, *, func: str, param: str) -> str | None:
-    """Resolve an optional column: None -> unused; the default name -> used when present; else must exist."""
-    if name is None:
-        return None
-    if name is _DEFAULT:
-        return default if default in data.columns else None
-    check_columns(data, [name], func=func, param=param)
-    return name
-
-
 def _group_codes(keys: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes 0..n-1 for the customer keys, in ascending key order, and the sorted keys.
 
@@ -106,28 +97,9 @@ def _group_codes(keys: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes.astype(np.intp, copy=False), pd.Index(uniques, name=keys.name)
 
 
-def _datetime_column(data: pd.DataFrame, col: str, *, func: str) -> pd.Series:
-    """The column as datetime64 (parsing text dates), naive; a clear error when it cannot be parsed."""
-    s = data[col]
-    if isinstance(s.dtype, pd.DatetimeTZDtype):
-        return s.dt.tz_convert(None)
-    if pd.api.types.is_datetime64_dtype(s.dtype):
-        return s
-    if pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype):
-        raise CRMDataError(
-            f"{func}: column '{col}' must hold dates, found dtype {s.dtype}. "
-            f"Parse it with pandas.to_datetime(data['{col}'])."
-        )
-    try:
-        return pd.to_datetime(s)
-    except (ValueError, TypeError) as exc:
-        parsed = pd.to_datetime(s, errors="coerce")
-        bad = parsed.isna() & s.notna()
-        where = f" (first: {first_offender(data, bad)}, value {_py(s[bad].iloc[0])!r})" if bad.any() else ""
-        raise CRMDataError(
-            f"{func}: column '{col}' must hold dates; some values cannot be read as dates{where}. "
-            f"Fix them or parse with pandas.to_datetime(data['{col}'], format=...)."
-        ) from exc
+def _datetime_column(data: pd.DataFrame, col: str, *, func: str, customer: str | None = None) -> pd.Series:
+    """The column as naive (UTC) datetime64 through the one date reader."""
+    return read_dates(data, col, func=func, customer=customer)
 
 
 def _as_i8(dates: pd.Series) -> tuple[np.ndarray, np.dtype]:
@@ -136,14 +108,7 @@ def _as_i8(dates: pd.Series) -> tuple[np.ndarray, np.dtype]:
 
 
 def _timestamp_i8(value: Any, dtype: np.dtype, *, func: str, param: str = "as_of") -> int:
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise CRMDataError(f"{func}: {param}={value!r} is not a date. Pass e.g. {param}='2024-12-31'.") from exc
-    if ts is pd.NaT:
-        raise CRMDataError(f"{func}: {param} is missing (NaT). Pass a date, e.g. {param}='2024-12-31'.")
-    if ts.tzinfo is not None:
-        ts = ts.tz_convert(None)
+    ts = read_date_param(value, func=func, param=param)
     return int(np.datetime64(ts.to_datetime64()).astype(dtype).view("i8"))
 
 
@@ -165,25 +130,6 @@ def _whole_days(delta_i8: np.ndarray, valid: np.ndarray, dtype: np.dtype) -> np.
     out = days.astype(np.float64)
     out[~valid] = np.nan
     return out
-
-
-def _bool_column(data: pd.DataFrame, col: str, *, func: str) -> np.ndarray:
-    s = data[col]
-    if pd.api.types.is_bool_dtype(s.dtype) and not s.isna().any():
-        return s.to_numpy(dtype=bool)
-    check_no_missing(data, [col], func=func)
-    if pd.api.types.is_numeric_dtype(s.dtype) and s.isin([0, 1]).all():
-        return s.to_numpy().astype(bool)
-    text = s.astype(str).str.strip().str.lower()
-    mapping = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}
-    mapped = text.map(mapping)
-    if mapped.isna().any():
-        bad = mapped.isna()
-        raise CRMDataError(
-            f"{func}: column '{col}' must be true/false, found {_py(s[bad].iloc[0])!r} "
-            f"(first: {first_offender(data, bad)}). Convert it, e.g. data['{col}'] == 'yes'."
-        )
-    return mapped.to_numpy(dtype=bool)
 
 
 def _customer_ids(customers: Any, customer: str, *, func: str) -> pd.Index:
@@ -248,25 +194,23 @@ class _Tx:
         tender = _optional_column(tx, tender, "tender_result", func=func, param="tender")
         product_line = _optional_column(tx, product_line, "product_line", func=func, param="product_line")
         numeric = [amount] + ([cost] if cost else [])
-        check_numeric(tx, numeric, func=func)
+        check_numeric(tx, numeric, func=func, customer=customer)
         check_no_missing(tx, [customer, date, *numeric] + ([order] if order else [])
-                         + ([product_line] if product_line else []), func=func)
+                         + ([product_line] if product_line else []), func=func, customer=customer)
 
-        dates = _datetime_column(tx, date, func=func)
+        dates = _datetime_column(tx, date, func=func, customer=customer)
         d8, self.dtype = _as_i8(dates)
         self.as_of = int(d8.max()) if as_of is None else _timestamp_i8(as_of, self.dtype, func=func)
-        amt = tx[amount].to_numpy(dtype=np.float64)
+        rule = purchase_rule(tx, func=func, is_return=is_return, tender=tender, amount=amount, customer=customer)
+        amt, ret, lost = rule.amount, rule.ret, rule.lost
         cst = tx[cost].to_numpy(dtype=np.float64) if cost else None
-        ret = _bool_column(tx, is_return, func=func) if is_return else amt < 0
-        # a lost tender is a bid that never became a sale: neither a purchase nor a return
-        lost = tx[tender].astype("string").str.lower().eq("lost").fillna(False).to_numpy(bool) if tender else None
-        if is_return:  # a flagged return is money going back, whatever sign it was booked with
-            if ret.any():
-                amt = np.where(ret, -np.abs(amt), amt)
-                if cst is not None:
-                    cst = np.where(ret, -np.abs(cst), cst)
+        if cst is not None and rule.flagged and ret.any():   # a flagged return's cost goes back too
+            cst = np.where(ret, -np.abs(cst), cst)
+        if cst is not None and lost is not None and lost.any():
+            cst = np.where(lost, 0.0, cst)
+        is_return = rule.flagged
 
-        keys = tx[customer]
+        keys = customer_keys(tx, customer, func=func)
         orders = tx[order] if order else None
         lines = tx[product_line] if product_line else None
         after = d8 > self.as_of
