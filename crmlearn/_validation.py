@@ -82,10 +82,9 @@ def first_offender(data: pd.DataFrame, mask: "pd.Series | np.ndarray", *, custom
     if customer is not None and customer in data.columns:
         return _label(plain_value(data[customer].iloc[pos]))
     idx = plain_value(data.index[pos])
-    name = str(data.index.name or "")
-    if "customer" in name.lower() or (customer is not None and name == customer):
+    if data.index.name or not isinstance(data.index, pd.RangeIndex):
         return _label(idx)   # a per-customer table: the index is the customer id
-    return f"row {idx!r}" if not isinstance(data.index, pd.RangeIndex) else f"row {idx}"
+    return f"row {idx}"
 
 
 def check_table(data: Any, *, func: str, name: str = "data", allow_empty: bool = False) -> pd.DataFrame:
@@ -152,6 +151,9 @@ def check_columns(data: pd.DataFrame, columns: Iterable[str], *, func: str, para
             squash = {c.lower().replace("_", "").replace(" ", ""): c for c in available}
             key = str(col).lower().replace("_", "").replace(" ", "")
             guess = [squash[key]] if key in squash else []
+        if not guess:   # the name is one word of exactly one column ('date' -> 'order_date')
+            parts = [c for c in available if str(col).lower() in c.lower().replace("-", "_").split("_")]
+            guess = parts if len(parts) == 1 else []
         if guess:
             msg += f" Pass {param}='{guess[0]}'." if param is not None else f" Did you mean '{guess[0]}'?"
         elif param is not None:
