@@ -152,7 +152,9 @@ def check_columns(data: pd.DataFrame, columns: Iterable[str], *, func: str, para
             key = str(col).lower().replace("_", "").replace(" ", "")
             guess = [squash[key]] if key in squash else []
         if not guess:   # the name is one word of exactly one column ('date' -> 'order_date')
-            parts = [c for c in available if str(col).lower() in c.lower().replace("-", "_").split("_")]
+            words = set(str(col).lower().split("_"))
+            parts = [c for c in available
+                     if str(col).lower() in c.lower().split("_") or c.lower() in words]
             guess = parts if len(parts) == 1 else []
         if guess:
             msg += f" Pass {param}='{guess[0]}'." if param is not None else f" Did you mean '{guess[0]}'?"
