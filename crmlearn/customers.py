@@ -82,8 +82,8 @@ def _group_codes(keys: pd.Series) -> tuple[np.ndarray, pd.Index]:
 
     Whole-number ids in a compact range take a counting fast path (no hashing).
     """
-    values = keys.to_numpy()
-    if values.dtype.kind in "iu" and len(values):
+    values = keys.to_numpy() if pd.api.types.is_integer_dtype(keys.dtype) else None
+    if values is not None and values.dtype.kind in "iu" and len(values):
         lo, hi = int(values.min()), int(values.max())
         span = hi - lo + 1
         if span <= max(4 * len(values), 1024):
@@ -93,8 +93,16 @@ def _group_codes(keys: pd.Series) -> tuple[np.ndarray, pd.Index]:
             codes = remap[shifted]
             uniques = (np.flatnonzero(present) + lo).astype(values.dtype)
             return codes, pd.Index(uniques, name=keys.name)
-    codes, uniques = pd.factorize(keys, sort=True)
-    return codes.astype(np.intp, copy=False), pd.Index(uniques, name=keys.name)
+    # hash once without sorting (fast on Arrow strings), then sort only the few distinct ids
+    codes, uniques = pd.factorize(keys, sort=False)
+    uniques = pd.Index(uniques, name=keys.name)
+    try:
+        order = uniques.argsort(kind="stable")
+    except TypeError:   # ids that cannot be compared keep first-seen order
+        return codes.astype(np.intp, copy=False), uniques
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[order] = np.arange(len(order), dtype=np.intp)
+    return rank[codes], uniques.take(order)
 
 
 def _datetime_column(data: pd.DataFrame, col: str, *, func: str, customer: str | None = None) -> pd.Series:
