@@ -844,59 +844,15 @@ def financial_indicators(
     Name: on_time_share, dtype: float64
     """
     func = "financial_indicators"
-    pay = check_table(payments, func=func, name="payments")
-    check_columns(pay, [customer], func=func, param="customer")
-    check_columns(pay, [invoice_date], func=func, param="invoice_date")
-    check_columns(pay, [invoice_amount], func=func, param="invoice_amount")
-    check_columns(pay, [payment_date], func=func, param="payment_date")
-    check_columns(pay, [payment_amount], func=func, param="payment_amount")
-    from ._validation import check_positive_int
-
-    due_date = _optional_column(pay, due_date, "due_date", func=func, param="due_date")
-    grace_days = check_positive_int(grace_days, func=func, param="grace_days", minimum=0)
-    check_numeric(pay, [invoice_amount, payment_amount], func=func)
-    check_no_missing(pay, [customer, invoice_date, invoice_amount] + ([due_date] if due_date else []), func=func)
-    for col in (invoice_amount, payment_amount):
-        neg = pay[col].to_numpy(dtype=np.float64, na_value=np.nan) < 0
-        if neg.any():
-            raise CRMDataError(
-                f"{func}: {_rows(int(neg.sum()))} a negative '{col}' (first: {first_offender(pay, neg)}). "
-                "Book credit notes as separate negative transactions, not as invoices."
-            )
-    inv_dates = _datetime_column(pay, invoice_date, func=func)
-    inv8, dtype = _as_i8(inv_dates)
-    pay_dates = _datetime_column(pay, payment_date, func=func).to_numpy().astype(dtype)
-    pay_nat = np.isnat(pay_dates)
-    pay8 = pay_dates.view("i8")
-    due8 = (_datetime_column(pay, due_date, func=func).to_numpy().astype(dtype).view("i8") if due_date
-            else None)
-    inv_amt = pay[invoice_amount].to_numpy(dtype=np.float64)
-    pay_amt = pay[payment_amount].to_numpy(dtype=np.float64, na_value=np.nan)
-    pay_amt = np.where(np.isnan(pay_amt) & ~pay_nat, inv_amt, pay_amt)  # dated but no amount: paid in full
-    paid = ~pay_nat & ~np.isnan(pay_amt)
-    early = paid & (pay8 < inv8)
-    if early.any():
-        raise CRMDataError(
-            f"{func}: {int(early.sum())} payments are dated before their invoice "
-            f"(first: {first_offender(pay, early)}). Check the '{payment_date}' column."
-        )
-    if as_of is None:
-        as8 = int(max(inv8.max(), pay8[paid].max() if paid.any() else inv8.max()))
-    else:
-        as8 = _timestamp_i8(as_of, dtype, func=func)
-    in_period = inv8 <= as8
-    if not in_period.any():
-        raise CRMDataError(f"{func}: every invoice is after as_of; pass a later as_of.")
-    paid = paid & in_period & (pay8 <= as8)
-
-    keys = pay[customer][in_period]
-    codes, index = _group_codes(keys)
-    index.name = customer
-    n = len(index)
-    inv8, inv_amt, pay8_p, pay_amt_p = inv8[in_period], inv_amt[in_period], pay8[in_period], pay_amt[in_period]
-    paid = paid[in_period]
-    due8 = due8[in_period] if due8 is not None else None
-
+    pay, due_date, grace_days = _check_payments(
+        payments, customer=customer, invoice_date=invoice_date, invoice_amount=invoice_amount,
+        payment_date=payment_date, payment_amount=payment_amount, due_date=due_date, grace_days=grace_days,
+        func=func)
+    a = _payment_arrays(pay, customer=customer, invoice_date=invoice_date, invoice_amount=invoice_amount,
+                        payment_date=payment_date, payment_amount=payment_amount, due_date=due_date,
+                        as_of=as_of, func=func)
+    codes, n, paid, day = a["codes"], a["n"], a["paid"], _day_units(a["dtype"])
+    inv8, inv_amt, pay8_p, pay_amt_p = a["inv8"], a["inv_amt"], a["pay8"], a["pay_amt"]
     n_inv = np.bincount(codes, minlength=n)
     invoiced = np.bincount(codes, weights=inv_amt, minlength=n)
     n_paid = np.bincount(codes[paid], minlength=n)
@@ -904,25 +860,9 @@ def financial_indicators(
     biggest = np.full(n, -np.inf)
     np.maximum.at(biggest, codes[paid], pay_amt_p[paid])
     biggest[n_paid == 0] = np.nan
-    day = _day_units(dtype)
     days_to_pay = (pay8_p[paid] - inv8[paid]) / day
     collect = _safe_ratio(np.bincount(codes[paid], weights=days_to_pay, minlength=n), n_paid)
-
-    # month-end snapshots from the first invoice to as_of
-    as_ts = pd.Timestamp(np.int64(as8).view(dtype))
-    start = pd.Timestamp(np.int64(inv8.min()).view(dtype))
-    ends = pd.date_range(start.normalize(), as_ts, freq="ME")
-    if len(ends) == 0:
-        ends = pd.DatetimeIndex([as_ts])
-    end8 = ends.to_numpy().astype(dtype).view("i8")
-    # a month end "counts" a row dated at or before it; snapshots at the end of day
-    end8 = end8 + day - 1
-    k = len(end8)
-    inv_weight = k - np.searchsorted(end8, inv8, side="left")
-    pay_weight = k - np.searchsorted(end8, pay8_p[paid], side="left")
-    owed_sum = (np.bincount(codes, weights=inv_amt * inv_weight, minlength=n)
-                - np.bincount(codes[paid], weights=pay_amt_p[paid] * pay_weight, minlength=n))
-    invoiced_sum = np.bincount(codes, weights=inv_amt * inv_weight, minlength=n)
+    owed_sum, invoiced_sum, k, as_ts = _owed_at_month_ends(a)
     out = pd.DataFrame({
         "n_invoices": n_inv,
         "invoiced_amount": invoiced,
@@ -933,19 +873,103 @@ def financial_indicators(
         "outstanding": invoiced - paid_total,
         "avg_amount_owed": owed_sum / k,
         "arrears_rate": _safe_ratio(owed_sum, invoiced_sum),
-    }, index=index, copy=False)
-    if due8 is not None:
-        deadline = due8 + (grace_days + 1) * day - 1     # the end of the last day that is on time
-        in_full = paid & (pay_amt_p >= inv_amt - 0.005)
-        on_time = in_full & (pay8_p <= deadline)
-        settled = on_time | (deadline < as8)             # on time, or overdue at as_of
-        out["on_time_share"] = _safe_ratio(np.bincount(codes[on_time], minlength=n),
-                                           np.bincount(codes[settled], minlength=n))
+    }, index=a["index"], copy=False)
+    if a["due8"] is not None:
+        out["on_time_share"] = _on_time_share(a, grace_days)
     out = _align(out, customers, customer, func=func,
                  zero=["n_invoices", "invoiced_amount", "paid_amount", "outstanding", "avg_amount_owed"])
     out.attrs["as_of"] = as_ts
-    out.attrs["excluded_rows"] = int((~in_period).sum())
+    out.attrs["excluded_rows"] = a["excluded"]
     return out
+
+
+def _check_payments(payments, *, customer, invoice_date, invoice_amount, payment_date, payment_amount,
+                    due_date, grace_days, func):
+    """financial_indicators' checks: the table, its columns, amounts that are numbers and not negative."""
+    from ._validation import check_positive_int
+
+    pay = check_table(payments, func=func, name="payments")
+    for col, param in ((customer, "customer"), (invoice_date, "invoice_date"), (invoice_amount, "invoice_amount"),
+                       (payment_date, "payment_date"), (payment_amount, "payment_amount")):
+        check_columns(pay, [col], func=func, param=param)
+    due_date = _optional_column(pay, due_date, "due_date", func=func, param="due_date")
+    grace_days = check_positive_int(grace_days, func=func, param="grace_days", minimum=0)
+    check_numeric(pay, [invoice_amount, payment_amount], func=func, customer=customer)
+    check_no_missing(pay, [customer, invoice_date, invoice_amount] + ([due_date] if due_date else []), func=func,
+                     customer=customer)
+    for col in (invoice_amount, payment_amount):
+        neg = pay[col].to_numpy(dtype=np.float64, na_value=np.nan) < 0
+        if neg.any():
+            raise CRMDataError(
+                f"{func}: {_rows(int(neg.sum()))} a negative '{col}' (first: {first_offender(pay, neg, customer=customer)}). "
+                "Book credit notes as separate negative transactions, not as invoices."
+            )
+    return pay, due_date, grace_days
+
+
+def _payment_arrays(pay, *, customer, invoice_date, invoice_amount, payment_date, payment_amount, due_date,
+                    as_of, func):
+    """The invoices up to as_of as arrays over customer codes (dates as int64 in the column's unit)."""
+    inv8, dtype = _as_i8(_datetime_column(pay, invoice_date, func=func, customer=customer))
+    pay_dates = _datetime_column(pay, payment_date, func=func, customer=customer).to_numpy().astype(dtype)
+    pay_nat = np.isnat(pay_dates)
+    pay8 = pay_dates.view("i8")
+    due8 = (_datetime_column(pay, due_date, func=func, customer=customer).to_numpy().astype(dtype).view("i8")
+            if due_date else None)
+    inv_amt = pay[invoice_amount].to_numpy(dtype=np.float64)
+    pay_amt = pay[payment_amount].to_numpy(dtype=np.float64, na_value=np.nan)
+    pay_amt = np.where(np.isnan(pay_amt) & ~pay_nat, inv_amt, pay_amt)  # dated but no amount: paid in full
+    paid = ~pay_nat & ~np.isnan(pay_amt)
+    early = paid & (pay8 < inv8)
+    if early.any():
+        raise CRMDataError(
+            f"{func}: {int(early.sum())} payments are dated before their invoice "
+            f"(first: {first_offender(pay, early, customer=customer)}). Check the '{payment_date}' column."
+        )
+    if as_of is None:
+        as8 = int(max(inv8.max(), pay8[paid].max() if paid.any() else inv8.max()))
+    else:
+        as8 = _timestamp_i8(as_of, dtype, func=func)
+    in_period = inv8 <= as8
+    if not in_period.any():
+        raise CRMDataError(f"{func}: every invoice is after as_of; pass a later as_of.")
+    paid = paid & in_period & (pay8 <= as8)
+    codes, index = _group_codes(customer_keys(pay, customer, func=func)[in_period])
+    index.name = customer
+    return {"codes": codes, "index": index, "n": len(index), "dtype": dtype, "as8": as8,
+            "inv8": inv8[in_period], "inv_amt": inv_amt[in_period], "pay8": pay8[in_period],
+            "pay_amt": pay_amt[in_period], "paid": paid[in_period],
+            "due8": due8[in_period] if due8 is not None else None, "excluded": int((~in_period).sum())}
+
+
+def _owed_at_month_ends(a):
+    """Amount owed summed over month-end snapshots from the first invoice to as_of (and invoiced)."""
+    dtype, codes, n, paid = a["dtype"], a["codes"], a["n"], a["paid"]
+    day = _day_units(dtype)
+    as_ts = pd.Timestamp(np.int64(a["as8"]).view(dtype))
+    start = pd.Timestamp(np.int64(a["inv8"].min()).view(dtype))
+    ends = pd.date_range(start.normalize(), as_ts, freq="ME")
+    if len(ends) == 0:
+        ends = pd.DatetimeIndex([as_ts])
+    # a month end "counts" a row dated at or before it; snapshots at the end of day
+    end8 = ends.to_numpy().astype(dtype).view("i8") + day - 1
+    k = len(end8)
+    inv_weight = k - np.searchsorted(end8, a["inv8"], side="left")
+    pay_weight = k - np.searchsorted(end8, a["pay8"][paid], side="left")
+    invoiced_sum = np.bincount(codes, weights=a["inv_amt"] * inv_weight, minlength=n)
+    owed_sum = invoiced_sum - np.bincount(codes[paid], weights=a["pay_amt"][paid] * pay_weight, minlength=n)
+    return owed_sum, invoiced_sum, k, as_ts
+
+
+def _on_time_share(a, grace_days):
+    """Share of the invoices due by as_of that were paid in full by the due date (plus grace days)."""
+    day = _day_units(a["dtype"])
+    deadline = a["due8"] + (grace_days + 1) * day - 1     # the end of the last day that is on time
+    in_full = a["paid"] & (a["pay_amt"] >= a["inv_amt"] - 0.005)
+    on_time = in_full & (a["pay8"] <= deadline)
+    settled = on_time | (deadline < a["as8"])             # on time, or overdue at as_of
+    return _safe_ratio(np.bincount(a["codes"][on_time], minlength=a["n"]),
+                       np.bincount(a["codes"][settled], minlength=a["n"]))
 
 
 # --------------------------------------------------------------------------------------------
