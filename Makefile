@@ -4,11 +4,12 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.crmlearn-installed
 
-.PHONY: lab test test-unit test-notebooks test-exercises notebooks data slides bench clean help
+.PHONY: lab test test-min test-unit test-notebooks test-exercises notebooks data slides bench clean help
 
 help:
 	@echo "make lab        start JupyterLab on the course (opens notebooks/00_welcome.ipynb)"
 	@echo "make test       run the whole test suite (unit, doctests, notebooks, exercises, data)"
+	@echo "make test-min   run the unit tests with the lowest dependency versions allowed"
 	@echo "make notebooks  re-execute every notebook in place, deterministically"
 	@echo "make data       regenerate datasets/ from the fixed seed"
 	@echo "make bench      run the scale benchmarks (prints times and memory)"
@@ -32,6 +33,10 @@ test: $(STAMP)
 	$(PY) -m pytest --nbval-lax --nbval-current-env --nbval-cell-timeout=300 exercises || status=1; \
 	rm -rf "$$CRMLEARN_HOME"; exit $$status
 
+# Unit tests with the lowest pandas/numpy/scipy/scikit-learn/matplotlib/pyarrow pyproject.toml allows.
+test-min:
+	$(PYTHON) tools/test_min_versions.py
+
 test-unit: $(STAMP)
 	CRMLEARN_HOME=$$(mktemp -d) MPLBACKEND=Agg $(PY) -m pytest
 
@@ -48,4 +53,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-min build *.egg-info .pytest_cache

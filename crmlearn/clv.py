@@ -36,6 +36,8 @@ import pandas as pd
 
 from ._core.compat import renamed_kwargs
 from ._core.model import Model
+from ._core.dates import day_numbers, read_date_param, read_dates
+from ._core.purchases import DEFAULT as _DEFAULT, customer_keys, optional_column, purchase_rule
 from ._threads import single_thread
 from ._validation import (
     CRMDataError,
@@ -44,6 +46,7 @@ from ._validation import (
     check_fitted,
     check_no_missing,
     check_non_negative,
+    clip_round_off,
     check_numeric,
     check_positive_int,
     check_table,
@@ -77,44 +80,16 @@ class ConvergenceError(RuntimeError):
 # --------------------------------------------------------------------------------------------
 # helpers
 # --------------------------------------------------------------------------------------------
-def _day_numbers(values: pd.Series, *, func: str, column: str) -> np.ndarray:
-    """Whole days since 1970-01-01 (int64) for a column of dates; same-day times collapse."""
-    s = values
-    if isinstance(s.dtype, pd.DatetimeTZDtype):
-        s = s.dt.tz_localize(None)
-    if not pd.api.types.is_datetime64_dtype(s.dtype):
-        if pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype):
-            raise TypeError(
-                f"{func}: column '{column}' must hold dates, found dtype {s.dtype}. "
-                f"Convert it with pandas.to_datetime(data['{column}'], format=...) first "
-                "(e.g. format='%Y%m%d' for 19970101)."
-            )
-        try:
-            converted = pd.to_datetime(s)
-        except (ValueError, TypeError, OverflowError):
-            converted = pd.to_datetime(s, format="mixed", errors="coerce")
-        bad = converted.isna() & s.notna()
-        if bad.any():
-            frame = values.to_frame()
-            raise CRMDataError(
-                f"{func}: column '{column}' must hold dates; {int(bad.sum())} values are not dates "
-                f"(first: {first_offender(frame, bad.to_numpy())}, value {s[bad].iloc[0]!r}). "
-                f"Convert it with pandas.to_datetime(data['{column}'], format=...) first."
-            )
-        s = converted
-    return s.to_numpy().astype("datetime64[D]").astype(np.int64)
+def _day_numbers(values: pd.Series, *, func: str, column: str, customer: str | None = None,
+                 data: pd.DataFrame | None = None) -> np.ndarray:
+    """Whole days since 1970-01-01 (int64) of a date column, through the one date reader."""
+    frame = values.to_frame(column) if data is None else data
+    return day_numbers(read_dates(frame, column, func=func, customer=customer))
 
 
 def _day_number(value: Any, *, func: str, param: str) -> int:
-    """A date parameter (string, Timestamp, datetime) as a whole day number."""
-    try:
-        ts = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        ts = pd.NaT
-    if ts is pd.NaT or pd.isna(ts):
-        raise CRMDataError(f"{func}: {param}={value!r} is not a date. Pass e.g. {param}='1997-09-30'.")
-    if ts.tzinfo is not None:
-        ts = ts.tz_localize(None)
+    """A date parameter (string, Timestamp, datetime) as a whole day number (UTC)."""
+    ts = read_date_param(value, func=func, param=param, example="1997-09-30")
     return int(np.datetime64(ts.normalize().to_datetime64(), "D").astype(np.int64))
 
 
@@ -313,7 +288,7 @@ def _minimize(fun, x0: np.ndarray, *, model: str, max_iter: int, tol: float, hin
 # --------------------------------------------------------------------------------------------
 def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", date: str = "order_date",
                 amount: str | None = None, as_of: Any = None, unit: str = "D", calibration_end: Any = None,
-                holdout_end: Any = None) -> pd.DataFrame:
+                holdout_end: Any = None, is_return: Any = _DEFAULT, tender: Any = _DEFAULT) -> pd.DataFrame:
     """Summarise a transaction log into the frequency / recency / T table the CLV models use.
 
     One row per customer. Purchases on the same day count as one purchase (their amounts add
@@ -323,7 +298,10 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
     Parameters
     ----------
     transactions : pandas.DataFrame
-        One row per purchase (purchases only: drop returns first).
+        One row per transaction. Returns and lost tenders are not purchases (the purchase rule of
+        :mod:`crmlearn.customers`): they count in no frequency, recency or ``T``; returns are
+        netted against the customer's repeat spend (``monetary_value`` never below 0), so an
+        order that was cancelled adds no lifetime value.
     customer : str, default "customer_id"
         Column with the customer id.
     date : str, default "order_date"
@@ -341,6 +319,11 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
     holdout_end : date-like, optional
         Last day of the holdout period (included); needs ``calibration_end``. Adds the
         holdout columns.
+    is_return : str or None, default "is_return"
+        Column flagging returns (used when present); without it a row with a negative amount
+        (``amount``, or an ``amount`` column) is a return. None: no return flag.
+    tender : str or None, default "tender_result"
+        Column whose value ``lost`` marks a bid that never became a sale (used when present).
 
     Returns
     -------
@@ -413,55 +396,85 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
     C                    0      0.0  0.86                  1              8.57
     """
     func = "rfm_summary"
+    sign = _rfm_check(transactions, customer=customer, date=date, amount=amount, unit=unit, as_of=as_of,
+                      calibration_end=calibration_end, holdout_end=holdout_end, func=func)
+    rule = purchase_rule(transactions, func=func, is_return=is_return, tender=tender, amount=sign,
+                         customer=customer)
+    if amount is not None:
+        check_non_negative(transactions.loc[rule.buy], [amount], func=func, customer=customer)
+    days = _day_numbers(transactions[date], func=func, column=date, customer=customer, data=transactions)
+    end_day, end_name, hold_day = _rfm_period(days, as_of=as_of, calibration_end=calibration_end,
+                                              holdout_end=holdout_end, func=func)
+    codes, uniques = pd.factorize(customer_keys(transactions, customer, func=func), sort=False)
+    n_buyers = len(np.unique(codes[rule.buy]))
+    values = rule.amount if amount is not None else None
+    in_cal = rule.buy & (days <= end_day)
+    if not in_cal.any():
+        first_day = _as_day_string(days[rule.buy].min()) if rule.buy.any() else "never (no purchase rows)"
+        raise CRMDataError(f"{func}: no purchase on or before {end_name} ({_as_day_string(end_day)}); "
+                           f"the first purchase is on {first_day}. Pass a later date.")
+    cust, first, last, freq, dmin = _rfm_purchase_days(codes[in_cal], days[in_cal], end_day)
+    scale = UNIT_DAYS[unit]
+    out = {"frequency": freq, "recency": (last - first) / scale, "T": ((end_day - dmin) - first) / scale}
+    if values is not None:
+        returned = rule.ret & (days <= end_day)
+        out["monetary_value"] = _rfm_repeat_value(codes, days, values, in_cal, returned, cust, first + dmin,
+                                                  freq, len(uniques))
+    if hold_day is not None:
+        out.update(_rfm_holdout(codes, days, values, rule, end_day, hold_day, cust, len(uniques), scale))
+    result = _rfm_frame(out, uniques, cust, customer)
+    left_out = n_buyers - len(cust)
+    if left_out:
+        warnings.warn(f"{func}: {left_out} customers first bought after {end_name} "
+                      f"({_as_day_string(end_day)}) and are left out: the summary describes customers "
+                      "acquired by then.", UserWarning, stacklevel=2)
+    return result
+
+
+def _rfm_check(transactions, *, customer, date, amount, unit, as_of, calibration_end, holdout_end, func):
+    """rfm_summary's input checks; returns the column whose sign marks returns (or None)."""
     check_table(transactions, func=func, name="transactions")
     if not isinstance(unit, str):
         raise TypeError(f"{func}: unit must be a string such as 'D' or 'W', got {type(unit).__name__}.")
     check_choice(unit, list(UNIT_DAYS), func=func, param="unit")
     check_columns(transactions, [customer], func=func, param="customer")
     check_columns(transactions, [date], func=func, param="date")
-    cols = [customer, date]
+    sign = amount if amount is not None else optional_column(transactions, _DEFAULT, "amount", func=func,
+                                                               param="amount")
     if amount is not None:
         check_columns(transactions, [amount], func=func, param="amount")
-        cols.append(amount)
-        check_numeric(transactions, [amount], func=func)
-    check_no_missing(transactions, cols, func=func)
-    if amount is not None:
-        check_non_negative(transactions, [amount], func=func)
+    cols = [customer, date] + ([sign] if sign else [])
+    if sign:
+        check_numeric(transactions, [sign], func=func, customer=customer)
+    check_no_missing(transactions, cols, func=func, customer=customer)
     if as_of is not None and calibration_end is not None:
         raise CRMDataError(f"{func}: pass either as_of or calibration_end, not both "
                            "(calibration_end is the end of the observation period when a holdout follows).")
     if holdout_end is not None and calibration_end is None:
         raise CRMDataError(f"{func}: holdout_end needs calibration_end (the holdout starts the day after it). "
                            "Pass e.g. calibration_end='1997-09-30'.")
+    return sign
 
-    days = _day_numbers(transactions[date], func=func, column=date)
+
+def _rfm_period(days, *, as_of, calibration_end, holdout_end, func):
+    """The last day of the (calibration) period, its parameter name, and the holdout's last day."""
     if calibration_end is not None:
-        end_day = _day_number(calibration_end, func=func, param="calibration_end")
-        end_name = "calibration_end"
+        end_day, end_name = _day_number(calibration_end, func=func, param="calibration_end"), "calibration_end"
     elif as_of is not None:
-        end_day = _day_number(as_of, func=func, param="as_of")
-        end_name = "as_of"
+        end_day, end_name = _day_number(as_of, func=func, param="as_of"), "as_of"
     else:
-        end_day = int(days.max())
-        end_name = None
+        end_day, end_name = int(days.max()), None
     hold_day = None
     if holdout_end is not None:
         hold_day = _day_number(holdout_end, func=func, param="holdout_end")
         if hold_day <= end_day:
             raise CRMDataError(f"{func}: holdout_end ({_as_day_string(hold_day)}) must be after "
                                f"calibration_end ({_as_day_string(end_day)}).")
+    return end_day, end_name, hold_day
 
-    codes, uniques = pd.factorize(transactions[customer], sort=False)
-    n_cust = len(uniques)
-    values = transactions[amount].to_numpy(dtype=float) if amount is not None else None
 
-    in_cal = days <= end_day
-    if not in_cal.any():
-        raise CRMDataError(f"{func}: no purchase on or before {end_name} ({_as_day_string(end_day)}); "
-                           f"the first purchase is on {_as_day_string(days.min())}. Pass a later date.")
-    all_in = bool(in_cal.all())
-    c = codes if all_in else codes[in_cal]
-    d = days if all_in else days[in_cal]
+def _rfm_purchase_days(c, d, end_day):
+    """Distinct purchase days per customer: customer codes (ascending), first and last day, repeats."""
     dmin = int(d.min())
     span = end_day - dmin + 1
     key = c.astype(np.int64)                 # one (customer, day) key per purchase, built in place
@@ -481,43 +494,49 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
     starts = np.flatnonzero(change)
     del change
     ends = np.r_[starts[1:], len(ucust)] - 1
-    cust = ucust[starts]                      # customer codes with a purchase in the period, ascending
-    del ucust
+    cust = ucust[starts]
     first = ukey[starts] % span
     last = ukey[ends] % span
-    del ukey
-    freq = (ends - starts).astype(np.int64)
-    scale = UNIT_DAYS[unit]
-    out = {
-        "frequency": freq,
-        "recency": (last - first) / scale,
-        "T": ((end_day - dmin) - first) / scale,
-    }
-    if values is not None:
-        v = values if all_in else values[in_cal]
-        total = np.bincount(c, weights=v, minlength=n_cust)
-        first_all = np.full(n_cust, -1, dtype=np.int64)
-        first_all[cust] = first
-        first_all += dmin                     # absolute day numbers
-        on_first = first_all[c] == d
-        first_amt = np.bincount(c[on_first], weights=v[on_first], minlength=n_cust)
-        rep = (total - first_amt)[cust]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out["monetary_value"] = np.where(freq > 0, rep / np.maximum(freq, 1), 0.0)
-    if hold_day is not None:
-        in_hold = (days > end_day) & (days <= hold_day)
-        hc = codes[in_hold]
-        hd = days[in_hold] - (end_day + 1)
-        hspan = hold_day - end_day
-        hkey = np.unique(hc.astype(np.int64) * hspan + hd)
-        hcount = np.bincount(hkey // hspan, minlength=n_cust)
-        out["frequency_holdout"] = hcount[cust].astype(np.int64)
-        if values is not None:
-            htotal = np.bincount(hc, weights=values[in_hold], minlength=n_cust)[cust]
-            hn = out["frequency_holdout"]
-            out["monetary_value_holdout"] = np.where(hn > 0, htotal / np.maximum(hn, 1), 0.0)
-        out["duration_holdout"] = np.full(len(cust), (hold_day - end_day) / scale)
+    return cust, first, last, (ends - starts).astype(np.int64), dmin
 
+
+def _rfm_repeat_value(codes, days, values, buy, returned, cust, first_day, freq, n_cust):
+    """Mean net spend of the repeat purchase days: repeat purchases minus returns, never below 0."""
+    c = codes[buy]
+    v = values[buy]
+    total = np.bincount(c, weights=v, minlength=n_cust)
+    first_all = np.full(n_cust, -1, dtype=np.int64)
+    first_all[cust] = first_day
+    on_first = first_all[c] == days[buy]
+    first_amt = np.bincount(c[on_first], weights=v[on_first], minlength=n_cust)
+    rep = total - first_amt
+    if returned.any():                        # returns (negative amounts) net against the repeat spend
+        rep += np.bincount(codes[returned], weights=values[returned], minlength=n_cust)
+    rep = np.maximum(clip_round_off(rep), 0.0)[cust]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(freq > 0, rep / np.maximum(freq, 1), 0.0)
+
+
+def _rfm_holdout(codes, days, values, rule, end_day, hold_day, cust, n_cust, scale):
+    """The holdout columns: purchase days, mean net spend per purchase day, and the length."""
+    window = (days > end_day) & (days <= hold_day)
+    in_hold = window & rule.buy
+    hc = codes[in_hold]
+    hspan = hold_day - end_day
+    hkey = np.unique(hc.astype(np.int64) * hspan + (days[in_hold] - (end_day + 1)))
+    hn = np.bincount(hkey // hspan, minlength=n_cust)[cust].astype(np.int64)
+    out = {"frequency_holdout": hn}
+    if values is not None:
+        spent = window & (rule.buy | rule.ret)
+        htotal = np.bincount(codes[spent], weights=values[spent], minlength=n_cust)[cust]
+        htotal = np.maximum(clip_round_off(htotal), 0.0)
+        out["monetary_value_holdout"] = np.where(hn > 0, htotal / np.maximum(hn, 1), 0.0)
+    out["duration_holdout"] = np.full(len(cust), (hold_day - end_day) / scale)
+    return out
+
+
+def _rfm_frame(out, uniques, cust, customer):
+    """The summary table on the customer index, sorted by id when the ids can be sorted."""
     index = pd.Index(uniques.take(cust), name=customer)
     result = pd.DataFrame(out, index=index)
     try:
@@ -526,11 +545,6 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
         order = None
     if order is not None and not (np.diff(order) > 0).all():
         result = result.iloc[order]
-    left_out = n_cust - len(cust)
-    if left_out:
-        warnings.warn(f"{func}: {left_out} customers first bought after {end_name} "
-                      f"({_as_day_string(end_day)}) and are left out: the summary describes customers "
-                      "acquired by then.", UserWarning, stacklevel=2)
     return result
 
 

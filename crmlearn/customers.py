@@ -70,29 +70,20 @@ INDIVIDUAL_CHARACTERISTICS = (
     "age", "education", "marital_status", "monthly_income_cny", "favourite_colour", "has_car", "has_children",
 )
 
-_DEFAULT = object()  # marks an optional column left at its default name
+from ._core.purchases import DEFAULT as _DEFAULT, bool_column as _bool_column, customer_keys, optional_column as _optional_column, purchase_rule  # noqa: E402
+from ._core.dates import read_date_param, read_dates  # noqa: E402
 
 
 # --------------------------------------------------------------------------------------------
 # shared machinery
 # --------------------------------------------------------------------------------------------
-def _optional_column(data: pd.DataFrame, name: Any, default: str, *, func: str, param: str) -> str | None:
-    """Resolve an optional column: None -> unused; the default name -> used when present; else must exist."""
-    if name is None:
-        return None
-    if name is _DEFAULT:
-        return default if default in data.columns else None
-    check_columns(data, [name], func=func, param=param)
-    return name
-
-
 def _group_codes(keys: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes 0..n-1 for the customer keys, in ascending key order, and the sorted keys.
 
     Whole-number ids in a compact range take a counting fast path (no hashing).
     """
-    values = keys.to_numpy()
-    if values.dtype.kind in "iu" and len(values):
+    values = keys.to_numpy() if pd.api.types.is_integer_dtype(keys.dtype) else None
+    if values is not None and values.dtype.kind in "iu" and len(values):
         lo, hi = int(values.min()), int(values.max())
         span = hi - lo + 1
         if span <= max(4 * len(values), 1024):
@@ -102,32 +93,21 @@ def _group_codes(keys: pd.Series) -> tuple[np.ndarray, pd.Index]:
             codes = remap[shifted]
             uniques = (np.flatnonzero(present) + lo).astype(values.dtype)
             return codes, pd.Index(uniques, name=keys.name)
-    codes, uniques = pd.factorize(keys, sort=True)
-    return codes.astype(np.intp, copy=False), pd.Index(uniques, name=keys.name)
-
-
-def _datetime_column(data: pd.DataFrame, col: str, *, func: str) -> pd.Series:
-    """The column as datetime64 (parsing text dates), naive; a clear error when it cannot be parsed."""
-    s = data[col]
-    if isinstance(s.dtype, pd.DatetimeTZDtype):
-        return s.dt.tz_convert(None)
-    if pd.api.types.is_datetime64_dtype(s.dtype):
-        return s
-    if pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype):
-        raise CRMDataError(
-            f"{func}: column '{col}' must hold dates, found dtype {s.dtype}. "
-            f"Parse it with pandas.to_datetime(data['{col}'])."
-        )
+    # hash once without sorting (fast on Arrow strings), then sort only the few distinct ids
+    codes, uniques = pd.factorize(keys, sort=False)
+    uniques = pd.Index(uniques, name=keys.name)
     try:
-        return pd.to_datetime(s)
-    except (ValueError, TypeError) as exc:
-        parsed = pd.to_datetime(s, errors="coerce")
-        bad = parsed.isna() & s.notna()
-        where = f" (first: {first_offender(data, bad)}, value {_py(s[bad].iloc[0])!r})" if bad.any() else ""
-        raise CRMDataError(
-            f"{func}: column '{col}' must hold dates; some values cannot be read as dates{where}. "
-            f"Fix them or parse with pandas.to_datetime(data['{col}'], format=...)."
-        ) from exc
+        order = uniques.argsort(kind="stable")
+    except TypeError:   # ids that cannot be compared keep first-seen order
+        return codes.astype(np.intp, copy=False), uniques
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[order] = np.arange(len(order), dtype=np.intp)
+    return rank[codes], uniques.take(order)
+
+
+def _datetime_column(data: pd.DataFrame, col: str, *, func: str, customer: str | None = None) -> pd.Series:
+    """The column as naive (UTC) datetime64 through the one date reader."""
+    return read_dates(data, col, func=func, customer=customer)
 
 
 def _as_i8(dates: pd.Series) -> tuple[np.ndarray, np.dtype]:
@@ -136,14 +116,7 @@ def _as_i8(dates: pd.Series) -> tuple[np.ndarray, np.dtype]:
 
 
 def _timestamp_i8(value: Any, dtype: np.dtype, *, func: str, param: str = "as_of") -> int:
-    try:
-        ts = pd.Timestamp(value)
-    except (ValueError, TypeError) as exc:
-        raise CRMDataError(f"{func}: {param}={value!r} is not a date. Pass e.g. {param}='2024-12-31'.") from exc
-    if ts is pd.NaT:
-        raise CRMDataError(f"{func}: {param} is missing (NaT). Pass a date, e.g. {param}='2024-12-31'.")
-    if ts.tzinfo is not None:
-        ts = ts.tz_convert(None)
+    ts = read_date_param(value, func=func, param=param)
     return int(np.datetime64(ts.to_datetime64()).astype(dtype).view("i8"))
 
 
@@ -165,25 +138,6 @@ def _whole_days(delta_i8: np.ndarray, valid: np.ndarray, dtype: np.dtype) -> np.
     out = days.astype(np.float64)
     out[~valid] = np.nan
     return out
-
-
-def _bool_column(data: pd.DataFrame, col: str, *, func: str) -> np.ndarray:
-    s = data[col]
-    if pd.api.types.is_bool_dtype(s.dtype) and not s.isna().any():
-        return s.to_numpy(dtype=bool)
-    check_no_missing(data, [col], func=func)
-    if pd.api.types.is_numeric_dtype(s.dtype) and s.isin([0, 1]).all():
-        return s.to_numpy().astype(bool)
-    text = s.astype(str).str.strip().str.lower()
-    mapping = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}
-    mapped = text.map(mapping)
-    if mapped.isna().any():
-        bad = mapped.isna()
-        raise CRMDataError(
-            f"{func}: column '{col}' must be true/false, found {_py(s[bad].iloc[0])!r} "
-            f"(first: {first_offender(data, bad)}). Convert it, e.g. data['{col}'] == 'yes'."
-        )
-    return mapped.to_numpy(dtype=bool)
 
 
 def _customer_ids(customers: Any, customer: str, *, func: str) -> pd.Index:
@@ -248,25 +202,23 @@ class _Tx:
         tender = _optional_column(tx, tender, "tender_result", func=func, param="tender")
         product_line = _optional_column(tx, product_line, "product_line", func=func, param="product_line")
         numeric = [amount] + ([cost] if cost else [])
-        check_numeric(tx, numeric, func=func)
+        check_numeric(tx, numeric, func=func, customer=customer)
         check_no_missing(tx, [customer, date, *numeric] + ([order] if order else [])
-                         + ([product_line] if product_line else []), func=func)
+                         + ([product_line] if product_line else []), func=func, customer=customer)
 
-        dates = _datetime_column(tx, date, func=func)
+        dates = _datetime_column(tx, date, func=func, customer=customer)
         d8, self.dtype = _as_i8(dates)
         self.as_of = int(d8.max()) if as_of is None else _timestamp_i8(as_of, self.dtype, func=func)
-        amt = tx[amount].to_numpy(dtype=np.float64)
+        rule = purchase_rule(tx, func=func, is_return=is_return, tender=tender, amount=amount, customer=customer)
+        amt, ret, lost = rule.amount, rule.ret, rule.lost
         cst = tx[cost].to_numpy(dtype=np.float64) if cost else None
-        ret = _bool_column(tx, is_return, func=func) if is_return else amt < 0
-        # a lost tender is a bid that never became a sale: neither a purchase nor a return
-        lost = tx[tender].astype("string").str.lower().eq("lost").fillna(False).to_numpy(bool) if tender else None
-        if is_return:  # a flagged return is money going back, whatever sign it was booked with
-            if ret.any():
-                amt = np.where(ret, -np.abs(amt), amt)
-                if cst is not None:
-                    cst = np.where(ret, -np.abs(cst), cst)
+        if cst is not None and rule.flagged and ret.any():   # a flagged return's cost goes back too
+            cst = np.where(ret, -np.abs(cst), cst)
+        if cst is not None and lost is not None and lost.any():
+            cst = np.where(lost, 0.0, cst)
+        is_return = rule.flagged
 
-        keys = tx[customer]
+        keys = customer_keys(tx, customer, func=func)
         orders = tx[order] if order else None
         lines = tx[product_line] if product_line else None
         after = d8 > self.as_of
@@ -892,59 +844,15 @@ def financial_indicators(
     Name: on_time_share, dtype: float64
     """
     func = "financial_indicators"
-    pay = check_table(payments, func=func, name="payments")
-    check_columns(pay, [customer], func=func, param="customer")
-    check_columns(pay, [invoice_date], func=func, param="invoice_date")
-    check_columns(pay, [invoice_amount], func=func, param="invoice_amount")
-    check_columns(pay, [payment_date], func=func, param="payment_date")
-    check_columns(pay, [payment_amount], func=func, param="payment_amount")
-    from ._validation import check_positive_int
-
-    due_date = _optional_column(pay, due_date, "due_date", func=func, param="due_date")
-    grace_days = check_positive_int(grace_days, func=func, param="grace_days", minimum=0)
-    check_numeric(pay, [invoice_amount, payment_amount], func=func)
-    check_no_missing(pay, [customer, invoice_date, invoice_amount] + ([due_date] if due_date else []), func=func)
-    for col in (invoice_amount, payment_amount):
-        neg = pay[col].to_numpy(dtype=np.float64, na_value=np.nan) < 0
-        if neg.any():
-            raise CRMDataError(
-                f"{func}: {_rows(int(neg.sum()))} a negative '{col}' (first: {first_offender(pay, neg)}). "
-                "Book credit notes as separate negative transactions, not as invoices."
-            )
-    inv_dates = _datetime_column(pay, invoice_date, func=func)
-    inv8, dtype = _as_i8(inv_dates)
-    pay_dates = _datetime_column(pay, payment_date, func=func).to_numpy().astype(dtype)
-    pay_nat = np.isnat(pay_dates)
-    pay8 = pay_dates.view("i8")
-    due8 = (_datetime_column(pay, due_date, func=func).to_numpy().astype(dtype).view("i8") if due_date
-            else None)
-    inv_amt = pay[invoice_amount].to_numpy(dtype=np.float64)
-    pay_amt = pay[payment_amount].to_numpy(dtype=np.float64, na_value=np.nan)
-    pay_amt = np.where(np.isnan(pay_amt) & ~pay_nat, inv_amt, pay_amt)  # dated but no amount: paid in full
-    paid = ~pay_nat & ~np.isnan(pay_amt)
-    early = paid & (pay8 < inv8)
-    if early.any():
-        raise CRMDataError(
-            f"{func}: {int(early.sum())} payments are dated before their invoice "
-            f"(first: {first_offender(pay, early)}). Check the '{payment_date}' column."
-        )
-    if as_of is None:
-        as8 = int(max(inv8.max(), pay8[paid].max() if paid.any() else inv8.max()))
-    else:
-        as8 = _timestamp_i8(as_of, dtype, func=func)
-    in_period = inv8 <= as8
-    if not in_period.any():
-        raise CRMDataError(f"{func}: every invoice is after as_of; pass a later as_of.")
-    paid = paid & in_period & (pay8 <= as8)
-
-    keys = pay[customer][in_period]
-    codes, index = _group_codes(keys)
-    index.name = customer
-    n = len(index)
-    inv8, inv_amt, pay8_p, pay_amt_p = inv8[in_period], inv_amt[in_period], pay8[in_period], pay_amt[in_period]
-    paid = paid[in_period]
-    due8 = due8[in_period] if due8 is not None else None
-
+    pay, due_date, grace_days = _check_payments(
+        payments, customer=customer, invoice_date=invoice_date, invoice_amount=invoice_amount,
+        payment_date=payment_date, payment_amount=payment_amount, due_date=due_date, grace_days=grace_days,
+        func=func)
+    a = _payment_arrays(pay, customer=customer, invoice_date=invoice_date, invoice_amount=invoice_amount,
+                        payment_date=payment_date, payment_amount=payment_amount, due_date=due_date,
+                        as_of=as_of, func=func)
+    codes, n, paid, day = a["codes"], a["n"], a["paid"], _day_units(a["dtype"])
+    inv8, inv_amt, pay8_p, pay_amt_p = a["inv8"], a["inv_amt"], a["pay8"], a["pay_amt"]
     n_inv = np.bincount(codes, minlength=n)
     invoiced = np.bincount(codes, weights=inv_amt, minlength=n)
     n_paid = np.bincount(codes[paid], minlength=n)
@@ -952,25 +860,9 @@ def financial_indicators(
     biggest = np.full(n, -np.inf)
     np.maximum.at(biggest, codes[paid], pay_amt_p[paid])
     biggest[n_paid == 0] = np.nan
-    day = _day_units(dtype)
     days_to_pay = (pay8_p[paid] - inv8[paid]) / day
     collect = _safe_ratio(np.bincount(codes[paid], weights=days_to_pay, minlength=n), n_paid)
-
-    # month-end snapshots from the first invoice to as_of
-    as_ts = pd.Timestamp(np.int64(as8).view(dtype))
-    start = pd.Timestamp(np.int64(inv8.min()).view(dtype))
-    ends = pd.date_range(start.normalize(), as_ts, freq="ME")
-    if len(ends) == 0:
-        ends = pd.DatetimeIndex([as_ts])
-    end8 = ends.to_numpy().astype(dtype).view("i8")
-    # a month end "counts" a row dated at or before it; snapshots at the end of day
-    end8 = end8 + day - 1
-    k = len(end8)
-    inv_weight = k - np.searchsorted(end8, inv8, side="left")
-    pay_weight = k - np.searchsorted(end8, pay8_p[paid], side="left")
-    owed_sum = (np.bincount(codes, weights=inv_amt * inv_weight, minlength=n)
-                - np.bincount(codes[paid], weights=pay_amt_p[paid] * pay_weight, minlength=n))
-    invoiced_sum = np.bincount(codes, weights=inv_amt * inv_weight, minlength=n)
+    owed_sum, invoiced_sum, k, as_ts = _owed_at_month_ends(a)
     out = pd.DataFrame({
         "n_invoices": n_inv,
         "invoiced_amount": invoiced,
@@ -981,19 +873,103 @@ def financial_indicators(
         "outstanding": invoiced - paid_total,
         "avg_amount_owed": owed_sum / k,
         "arrears_rate": _safe_ratio(owed_sum, invoiced_sum),
-    }, index=index, copy=False)
-    if due8 is not None:
-        deadline = due8 + (grace_days + 1) * day - 1     # the end of the last day that is on time
-        in_full = paid & (pay_amt_p >= inv_amt - 0.005)
-        on_time = in_full & (pay8_p <= deadline)
-        settled = on_time | (deadline < as8)             # on time, or overdue at as_of
-        out["on_time_share"] = _safe_ratio(np.bincount(codes[on_time], minlength=n),
-                                           np.bincount(codes[settled], minlength=n))
+    }, index=a["index"], copy=False)
+    if a["due8"] is not None:
+        out["on_time_share"] = _on_time_share(a, grace_days)
     out = _align(out, customers, customer, func=func,
                  zero=["n_invoices", "invoiced_amount", "paid_amount", "outstanding", "avg_amount_owed"])
     out.attrs["as_of"] = as_ts
-    out.attrs["excluded_rows"] = int((~in_period).sum())
+    out.attrs["excluded_rows"] = a["excluded"]
     return out
+
+
+def _check_payments(payments, *, customer, invoice_date, invoice_amount, payment_date, payment_amount,
+                    due_date, grace_days, func):
+    """financial_indicators' checks: the table, its columns, amounts that are numbers and not negative."""
+    from ._validation import check_positive_int
+
+    pay = check_table(payments, func=func, name="payments")
+    for col, param in ((customer, "customer"), (invoice_date, "invoice_date"), (invoice_amount, "invoice_amount"),
+                       (payment_date, "payment_date"), (payment_amount, "payment_amount")):
+        check_columns(pay, [col], func=func, param=param)
+    due_date = _optional_column(pay, due_date, "due_date", func=func, param="due_date")
+    grace_days = check_positive_int(grace_days, func=func, param="grace_days", minimum=0)
+    check_numeric(pay, [invoice_amount, payment_amount], func=func, customer=customer)
+    check_no_missing(pay, [customer, invoice_date, invoice_amount] + ([due_date] if due_date else []), func=func,
+                     customer=customer)
+    for col in (invoice_amount, payment_amount):
+        neg = pay[col].to_numpy(dtype=np.float64, na_value=np.nan) < 0
+        if neg.any():
+            raise CRMDataError(
+                f"{func}: {_rows(int(neg.sum()))} a negative '{col}' (first: {first_offender(pay, neg, customer=customer)}). "
+                "Book credit notes as separate negative transactions, not as invoices."
+            )
+    return pay, due_date, grace_days
+
+
+def _payment_arrays(pay, *, customer, invoice_date, invoice_amount, payment_date, payment_amount, due_date,
+                    as_of, func):
+    """The invoices up to as_of as arrays over customer codes (dates as int64 in the column's unit)."""
+    inv8, dtype = _as_i8(_datetime_column(pay, invoice_date, func=func, customer=customer))
+    pay_dates = _datetime_column(pay, payment_date, func=func, customer=customer).to_numpy().astype(dtype)
+    pay_nat = np.isnat(pay_dates)
+    pay8 = pay_dates.view("i8")
+    due8 = (_datetime_column(pay, due_date, func=func, customer=customer).to_numpy().astype(dtype).view("i8")
+            if due_date else None)
+    inv_amt = pay[invoice_amount].to_numpy(dtype=np.float64)
+    pay_amt = pay[payment_amount].to_numpy(dtype=np.float64, na_value=np.nan)
+    pay_amt = np.where(np.isnan(pay_amt) & ~pay_nat, inv_amt, pay_amt)  # dated but no amount: paid in full
+    paid = ~pay_nat & ~np.isnan(pay_amt)
+    early = paid & (pay8 < inv8)
+    if early.any():
+        raise CRMDataError(
+            f"{func}: {int(early.sum())} payments are dated before their invoice "
+            f"(first: {first_offender(pay, early, customer=customer)}). Check the '{payment_date}' column."
+        )
+    if as_of is None:
+        as8 = int(max(inv8.max(), pay8[paid].max() if paid.any() else inv8.max()))
+    else:
+        as8 = _timestamp_i8(as_of, dtype, func=func)
+    in_period = inv8 <= as8
+    if not in_period.any():
+        raise CRMDataError(f"{func}: every invoice is after as_of; pass a later as_of.")
+    paid = paid & in_period & (pay8 <= as8)
+    codes, index = _group_codes(customer_keys(pay, customer, func=func)[in_period])
+    index.name = customer
+    return {"codes": codes, "index": index, "n": len(index), "dtype": dtype, "as8": as8,
+            "inv8": inv8[in_period], "inv_amt": inv_amt[in_period], "pay8": pay8[in_period],
+            "pay_amt": pay_amt[in_period], "paid": paid[in_period],
+            "due8": due8[in_period] if due8 is not None else None, "excluded": int((~in_period).sum())}
+
+
+def _owed_at_month_ends(a):
+    """Amount owed summed over month-end snapshots from the first invoice to as_of (and invoiced)."""
+    dtype, codes, n, paid = a["dtype"], a["codes"], a["n"], a["paid"]
+    day = _day_units(dtype)
+    as_ts = pd.Timestamp(np.int64(a["as8"]).view(dtype))
+    start = pd.Timestamp(np.int64(a["inv8"].min()).view(dtype))
+    ends = pd.date_range(start.normalize(), as_ts, freq="ME")
+    if len(ends) == 0:
+        ends = pd.DatetimeIndex([as_ts])
+    # a month end "counts" a row dated at or before it; snapshots at the end of day
+    end8 = ends.to_numpy().astype(dtype).view("i8") + day - 1
+    k = len(end8)
+    inv_weight = k - np.searchsorted(end8, a["inv8"], side="left")
+    pay_weight = k - np.searchsorted(end8, a["pay8"][paid], side="left")
+    invoiced_sum = np.bincount(codes, weights=a["inv_amt"] * inv_weight, minlength=n)
+    owed_sum = invoiced_sum - np.bincount(codes[paid], weights=a["pay_amt"][paid] * pay_weight, minlength=n)
+    return owed_sum, invoiced_sum, k, as_ts
+
+
+def _on_time_share(a, grace_days):
+    """Share of the invoices due by as_of that were paid in full by the due date (plus grace days)."""
+    day = _day_units(a["dtype"])
+    deadline = a["due8"] + (grace_days + 1) * day - 1     # the end of the last day that is on time
+    in_full = a["paid"] & (a["pay_amt"] >= a["inv_amt"] - 0.005)
+    on_time = in_full & (a["pay8"] <= deadline)
+    settled = on_time | (deadline < a["as8"])             # on time, or overdue at as_of
+    return _safe_ratio(np.bincount(a["codes"][on_time], minlength=a["n"]),
+                       np.bincount(a["codes"][settled], minlength=a["n"]))
 
 
 # --------------------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ from ._validation import (
     check_positive_int,
     check_table,
     first_offender,
+    clip_round_off,
 )
 
 __all__ = [
@@ -142,13 +143,7 @@ def _numeric_column(data: pd.DataFrame, col: str, *, func: str, param: str) -> n
     check_numeric(data, [col], func=func)
     check_no_missing(data, [col], func=func)
     arr = data[col].to_numpy(dtype=np.float64)
-    bad = ~np.isfinite(arr)
-    if bad.any():
-        raise CRMDataError(
-            f"{func}: {_rows(int(bad.sum()))} an infinite '{col}' value (first: {first_offender(data, bad)}). "
-            "Replace them with finite numbers first."
-        )
-    return arr
+    return arr   # check_numeric refused inf already
 
 
 def _shares_input(data: Any, value: str, negative: str, *, func: str, allow: bool = False) -> np.ndarray:
@@ -156,7 +151,8 @@ def _shares_input(data: Any, value: str, negative: str, *, func: str, allow: boo
     data = check_table(data, func=func)
     choices = ["raise", "clip", "allow"] if allow else ["raise", "clip"]
     check_choice(negative, choices, func=func, param="negative")
-    x = _numeric_column(data, value, func=func, param="value")
+    _refuse_transactions(data, value, func=func)
+    x = clip_round_off(_numeric_column(data, value, func=func, param="value"))   # -5.7e-14 is 0
     neg = x < 0
     if neg.any():
         if negative == "raise":
@@ -168,6 +164,7 @@ def _shares_input(data: Any, value: str, negative: str, *, func: str, allow: boo
             )
         if negative == "clip":
             x = np.where(neg, 0.0, x)
+    x = _scaled(x)
     total = x.sum()
     if not total > 0:
         raise CRMDataError(
@@ -175,6 +172,29 @@ def _shares_input(data: Any, value: str, negative: str, *, func: str, allow: boo
             "Pass a column with a positive total."
         )
     return x
+
+
+def _scaled(x: np.ndarray) -> np.ndarray:
+    """``x`` divided by a power of two so its largest magnitude is below 1 (exact: ties, order and
+    ratios unchanged), so sums of up to millions of values near 1e308 stay finite."""
+    top = float(np.max(np.abs(x))) if len(x) else 0.0
+    if top == 0.0 or not np.isfinite(top):
+        return x
+    return np.ldexp(x, -int(np.frexp(top)[1]))
+
+
+def _refuse_transactions(data: pd.DataFrame, value: str, *, func: str) -> None:
+    """A transaction table (one row per order line) passed where customers are graded: say so."""
+    if value in data.columns:
+        return
+    ids = data["customer_id"] if "customer_id" in data.columns else None
+    dated = any(c in data.columns for c in ("order_date", "date", "invoice_date"))
+    if (ids is not None and not ids.is_unique) or ("amount" in data.columns and dated):
+        raise CRMDataError(
+            f"{func}: column '{value}' not found, and this looks like a transaction table (one row per "
+            "order line), not one row per customer. Grade customers, not order lines: first "
+            f"summary = crmlearn.customers.summarize_customers(transactions), then {func}(summary)."
+        )
 
 
 def _desc_order(x: np.ndarray) -> np.ndarray:
@@ -1776,8 +1796,12 @@ def pyramid_summary(
     cust_share = counts / n
     if core is None:
         check_fraction(core_share, func=func, param="core_share")
-        above = np.concatenate([[0.0], np.cumsum(cust_share)[:-1]])
-        is_core = above < core_share - _EPS
+        # inactive customers (the level customer_pyramid names 'inactive', or any level with no
+        # value) are never core, and the core share is a share of the active customers only
+        idle = np.array([str(c) == "inactive" for c in cats]) | ((totals == 0) & (counts > 0))
+        active_share = np.where(idle, 0, counts) / max(int(np.where(idle, 0, counts).sum()), 1)
+        above = np.concatenate([[0.0], np.cumsum(active_share)[:-1]])
+        is_core = (above < core_share - _EPS) & ~idle & (counts > 0)
     else:
         core = [core] if isinstance(core, str) else list(core)
         unknown = [c for c in core if c not in cats]
@@ -1813,6 +1837,9 @@ def pyramid_summary(
 # --------------------------------------------------------------------------------------------
 # RFM
 # --------------------------------------------------------------------------------------------
+_MAX_RFM_BINS = 99  # scores and the 'R-F-M' code are stored in two decimal digits each
+
+
 def _tie_aware_scores(x: np.ndarray, bins: int) -> np.ndarray:
     """Scores 1..bins, higher for larger x, in near-equal-count bins, equal values in one bin.
 
@@ -1909,6 +1936,11 @@ def rfm_scores(
     func = "rfm_scores"
     data = check_table(data, func=func)
     bins = check_positive_int(bins, func=func, param="bins", minimum=2)
+    if bins > _MAX_RFM_BINS:
+        raise CRMDataError(
+            f"{func}: bins={bins} is more than {_MAX_RFM_BINS}; RFM scores are 1..bins on each of R, F and M "
+            "(the usual choice is 5). Pass bins between 2 and 99."
+        )
     r = _numeric_column(data, recency, func=func, param="recency")
     f = _numeric_column(data, frequency, func=func, param="frequency")
     m = _numeric_column(data, monetary, func=func, param="monetary")

@@ -22,6 +22,8 @@ and ``.attrs`` holds provenance notes only (the thresholds used).
 """
 from __future__ import annotations
 
+import contextlib
+
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -555,6 +557,18 @@ def bain_switchers(n_satisfied: int | float, *, low: float = 0.65, high: float =
 # ----------------------------------------------------------------------------------------------
 # switching barriers
 # ----------------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def _as_called(func: str):
+    """Errors raised by the shared index computation name the function the user called."""
+    try:
+        yield
+    except (TypeError, ValueError) as exc:
+        msg = str(exc)
+        if msg.startswith("satisfaction_index:"):
+            exc.args = (func + msg[len("satisfaction_index"):],) + exc.args[1:]
+        raise
+
+
 def switching_cost_index(
     data: pd.DataFrame,
     *,
@@ -612,7 +626,8 @@ def switching_cost_index(
     1     5.0
     Name: switching_cost_index, dtype: float64
     """
-    out = satisfaction_index(data, items=items, weights=weights, scale=scale)
+    with _as_called("switching_cost_index"):
+        out = satisfaction_index(data, items=items, weights=weights, scale=scale)
     return out.rename("switching_cost_index")
 
 
@@ -664,7 +679,8 @@ def purchase_risk_index(
     1    100.0
     Name: purchase_risk_index, dtype: float64
     """
-    out = satisfaction_index(data, items=items, weights=weights, scale=scale)
+    with _as_called("purchase_risk_index"):
+        out = satisfaction_index(data, items=items, weights=weights, scale=scale)
     return out.rename("purchase_risk_index")
 
 

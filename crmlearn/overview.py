@@ -11,6 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ._core.compat import renamed_kwargs
+from ._core.dates import read_dates
+from ._core.purchases import DEFAULT as _DEFAULT, purchase_rule
 from ._validation import check_columns, check_no_missing, check_numeric, check_table, check_choice
 
 __all__ = ["monthly_revenue", "column_profile"]
@@ -35,12 +37,15 @@ def monthly_revenue(transactions: pd.DataFrame, *, date: str = "order_date", amo
     -------
     DataFrame
         Indexed by period start; one column "revenue", or one column per value of ``by``.
-        Periods without orders show 0.
+        Periods without orders show 0. Revenue follows the purchase rule of
+        :mod:`crmlearn.customers`: returns (``is_return`` rows, taken as negative) are netted,
+        lost tenders (``tender_result == "lost"``) add nothing.
 
     Raises
     ------
     CRMDataError
-        When a column is missing, the amounts are not numeric or dates are missing.
+        When a column is missing, the amounts are not numeric or are missing (a missing amount
+        is not a zero: fill or drop it first), or dates are missing or not dates.
 
     Examples
     --------
@@ -61,15 +66,16 @@ def monthly_revenue(transactions: pd.DataFrame, *, date: str = "order_date", amo
     if by is not None:
         check_columns(transactions, [by], func=func, param="by")
     check_numeric(transactions, [amount], func=func)
-    check_no_missing(transactions, [date], func=func)
+    check_no_missing(transactions, [date, amount], func=func)
     check_choice(freq, ["MS", "QS", "YS", "W", "D"], func=func, param="freq")
-    dates = pd.to_datetime(transactions[date])
+    dates = read_dates(transactions, date, func=func)
+    net = pd.Series(purchase_rule(transactions, func=func, amount=amount).amount, index=transactions.index)
     keys = [dates.dt.to_period(freq.rstrip("S") or "D").dt.start_time.rename(date)]
     if by is None:
-        out = transactions[amount].groupby(keys).sum().to_frame("revenue")
+        out = net.groupby(keys).sum().to_frame("revenue")
     else:
         keys.append(transactions[by])
-        out = transactions[amount].groupby(keys, observed=True).sum().unstack(by, fill_value=0.0)
+        out = net.groupby(keys, observed=True).sum().unstack(by, fill_value=0.0)
         out.columns = out.columns.astype(str)
         out.columns.name = by
     full = pd.date_range(out.index.min(), out.index.max(), freq=freq, name=date)

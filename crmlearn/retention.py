@@ -35,7 +35,8 @@ from ._validation import (
 )
 from ._core.compat import renamed_kwargs
 from ._core.model import Model
-from .customers import _DEFAULT, _bool_column, _optional_column  # the same purchase rule
+from ._core.dates import day_numbers, read_dates
+from ._core.purchases import DEFAULT as _DEFAULT, customer_keys, optional_column, purchase_rule  # the one purchase rule
 
 __all__ = ["ShiftedBetaGeometric", "cohort_table", "churn_rate", "simulate_sbg"]
 
@@ -45,23 +46,13 @@ _PERIODS = ["D", "W", "M", "Q", "Y"]
 # --------------------------------------------------------------------------------------------
 # transactions -> active (customer, period) pairs
 # --------------------------------------------------------------------------------------------
-def _purchases(tx, *, is_return, tender, amount, func):
-    """Which rows are purchases: not a return (flag, or a negative amount without one), not a lost tender."""
-    is_return = _optional_column(tx, is_return, "is_return", func=func, param="is_return")
-    tender = _optional_column(tx, tender, "tender_result", func=func, param="tender")
-    amount = _optional_column(tx, amount, "amount", func=func, param="amount")
-    if is_return:
-        buy = ~_bool_column(tx, is_return, func=func)
-    elif amount:
-        check_numeric(tx, [amount], func=func)
-        buy = ~(tx[amount].to_numpy(dtype=np.float64, na_value=np.nan) < 0)
-    else:
-        buy = np.ones(len(tx), dtype=bool)
-    if tender:   # compare the distinct values only: millions of rows hold a handful of outcomes
-        codes, outcomes = pd.factorize(tx[tender])
-        lost = np.asarray(pd.Index(outcomes).astype("string").str.lower() == "lost", dtype=bool)
-        buy &= ~np.where(codes >= 0, lost[np.maximum(codes, 0)] if len(lost) else False, False)
-    return buy
+def _purchases(tx, *, is_return, tender, amount, func, customer=None):
+    """Which rows are purchases, by the one purchase rule of :mod:`crmlearn._core.purchases`."""
+    amount = optional_column(tx, amount, "amount", func=func, param="amount")
+    if amount:
+        check_numeric(tx, [amount], func=func, customer=customer)
+        check_no_missing(tx, [amount], func=func, customer=customer)
+    return purchase_rule(tx, func=func, is_return=is_return, tender=tender, amount=amount, customer=customer).buy
 
 
 def _active_periods(transactions, *, period, customer, date, func, is_return=_DEFAULT, tender=_DEFAULT,
@@ -78,15 +69,13 @@ def _active_periods(transactions, *, period, customer, date, func, is_return=_DE
     check_choice(period, _PERIODS, func=func, param="freq")
     check_columns(transactions, [customer], func=func, param="customer")
     check_columns(transactions, [date], func=func, param="date")
-    check_no_missing(transactions, [customer, date], func=func)
-    buy = _purchases(transactions, is_return=is_return, tender=tender, amount=amount, func=func)
+    check_no_missing(transactions, [customer, date], func=func, customer=customer)
+    buy = _purchases(transactions, is_return=is_return, tender=tender, amount=amount, func=func, customer=customer)
     excluded = int((~buy).sum())
     if excluded == len(buy):
         raise CRMDataError(f"{func}: every row is a return or a lost tender, so no customer ever bought. "
                            "Pass is_return=None, tender=None and amount=None to count every row.")
-    from .clv import _day_numbers   # shared date parsing (light: clv imports scipy lazily)
-
-    days = _day_numbers(transactions[date], func=func, column=date)
+    days = day_numbers(read_dates(transactions, date, func=func, customer=customer))
     freq = period
     if period == "D":
         ordinal = days
@@ -98,7 +87,7 @@ def _active_periods(transactions, *, period, customer, date, func, is_return=_DE
         ordinal = pd.PeriodIndex(days.astype("datetime64[D]"), freq=freq).asi8
     omin = int(ordinal.min())
     span = int(ordinal.max()) - omin + 1
-    keys = transactions[customer]
+    keys = customer_keys(transactions, customer, func=func)
     if excluded:
         keys, ordinal = keys[buy], ordinal[buy]
     codes, _ = pd.factorize(keys, sort=False)

@@ -221,14 +221,18 @@ def test_rfm_summary_bad_tables(small_tx):
         rfm_summary(bad)
     bad = small_tx.copy()
     bad.loc[1, "amount"] = -5.0
-    with pytest.raises(CRMDataError, match="negative 'amount'.*Remove returns"):
-        rfm_summary(bad, amount="amount")
+    # issue 8: without an is_return column a negative amount is a return (the one purchase rule):
+    # not a purchase day, and netted against A's repeat spend (20 + 40 + 50 - 5) / 3 repeats
+    got = rfm_summary(bad, amount="amount")
+    assert got.loc["A", "frequency"] == 3 and got.loc["A", "monetary_value"] == pytest.approx(35.0)
+    with pytest.raises(CRMDataError, match="negative 'amount'.*Remove returns"):   # a flagged table: a negative purchase
+        rfm_summary(bad.assign(is_return=False), amount="amount")
     bad = small_tx.assign(order_date=20240101)
     with pytest.raises(TypeError, match="must hold dates.*to_datetime"):
         rfm_summary(bad)
     bad = small_tx.assign(order_date=small_tx["order_date"].dt.strftime("%Y-%m-%d"))
     bad.loc[3, "order_date"] = "someday"
-    with pytest.raises(CRMDataError, match="1 values are not dates.*'someday'"):
+    with pytest.raises(CRMDataError, match="1 row has a value that is not a date.*'someday'"):
         rfm_summary(bad)
 
 

@@ -22,9 +22,12 @@ def test_crmdataerror_is_a_valueerror():
     assert issubclass(NotFittedError, CRMDataError)
 
 
-def test_missing_column_lists_available_and_suggests(table):
-    with pytest.raises(CRMDataError, match=r"abc_classify: column 'monetary' not found\. Available: \['customer_id', 'amount', 'region'\]\. Pass value='amount'\."):
+def test_missing_column_lists_available_and_suggests_only_a_close_name(table):
+    # issue 8: no column is close to 'monetary', so none is suggested (it used to say value='amount')
+    with pytest.raises(CRMDataError, match=r"abc_classify: column 'monetary' not found\. Available: \['customer_id', 'amount', 'region'\]\. Pass value=<the column that holds it>\."):
         check_columns(table, ["monetary"], func="abc_classify", param="value")
+    with pytest.raises(CRMDataError, match=r"Pass value='amount'\."):
+        check_columns(table, ["amout"], func="abc_classify", param="value")
 
 
 def test_present_columns_pass(table):
