@@ -1,14 +1,14 @@
 """Widgets for satisfaction (Chapter 7): the moving expectation and the NPS.
 
 Each builder wires sliders to a function of :mod:`crmlearn.satisfaction` and a plot of
-:mod:`crmlearn.plots`, and returns a VBox (sliders above, the figure below). The last
-computed table is kept on the widget as ``.result``.
+:mod:`crmlearn.plots` through :func:`crmlearn.widgets._base.try_it`, and returns a VBox
+(sliders above, the figure below). The last computed table is kept on the widget as ``.result``.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from ._base import show_figure
+from ._base import STYLE, View, try_it
 
 __all__ = ["expectation_widget", "nps_widget"]
 
@@ -38,31 +38,28 @@ def expectation_widget(*, discount: float = 0.2, learning_rate: float = 0.6, vis
     from ..plots.satisfaction import expectation_chart
     from ..satisfaction import expectation_update
 
-    style = {"description_width": "initial"}
+    style = STYLE
     s_discount = W.FloatSlider(value=discount, min=0.0, max=0.5, step=0.05, description="First-visit discount",
                                readout_format=".0%", style=style)
     s_rate = W.FloatSlider(value=learning_rate, min=0.0, max=1.0, step=0.1, description="Learning rate", style=style)
     s_visits = W.IntSlider(value=visits, min=2, max=10, description="Visits", style=style)
     s_tol = W.FloatSlider(value=tolerance, min=0.0, max=0.1, step=0.01, description="Tolerance", style=style)
-    out = W.Output()
-    box = W.VBox([W.HBox([s_discount, s_rate]), W.HBox([s_visits, s_tol]), out])
+    controls = {"discount": s_discount, "learning_rate": s_rate, "visits": s_visits, "tolerance": s_tol}
 
-    def update(*_):
-        experiences = [s_discount.value] + [0.0] * (s_visits.value - 1)
-        table = expectation_update(experiences, initial=0.0, learning_rate=s_rate.value, tolerance=s_tol.value)
-        box.result = table
+    def view(discount, learning_rate, visits, tolerance):
+        experiences = [discount] + [0.0] * (visits - 1)
+        table = expectation_update(experiences, initial=0.0, learning_rate=learning_rate, tolerance=tolerance)
 
         def draw(ax):
             expectation_chart(table, ax=ax)
             ax.set(ylabel="Discount (expected vs received)")
 
-        show_figure(out, draw)
+        return View(draw=draw, result=table,
+                    summary=f"After a one-off discount of <b>{discount:.0%}</b>, visit 2 feels "
+                            f"<b>{table['verdict'].iloc[1]}</b>.")
 
-    for s in (s_discount, s_rate, s_visits, s_tol):
-        s.observe(update, names="value")
-    box.controls = {"discount": s_discount, "learning_rate": s_rate, "visits": s_visits, "tolerance": s_tol}
-    update()
-    return box
+    return try_it(controls, view, rows=[W.HBox([s_discount, s_rate]), W.HBox([s_visits, s_tol])],
+                  title="the moving expectation", deck={"learning_rate": [round(0.1 * i, 1) for i in range(11)]})
 
 
 def nps_widget(*, promoters: int = 50, detractors: int = 20, n: int = 200):
@@ -88,26 +85,29 @@ def nps_widget(*, promoters: int = 50, detractors: int = 20, n: int = 200):
     from ..plots.satisfaction import nps_chart
     from ..satisfaction import nps
 
-    style = {"description_width": "initial"}
+    style = STYLE
     s_pro = W.IntSlider(value=promoters, min=0, max=100, description="Promoters %", style=style)
     s_det = W.IntSlider(value=detractors, min=0, max=100, description="Detractors %", style=style)
     s_n = W.IntSlider(value=n, min=10, max=2000, step=10, description="Respondents", style=style)
-    out = W.Output()
-    box = W.VBox([W.HBox([s_pro, s_det, s_n]), out])
 
-    def update(*_):
-        if s_pro.value + s_det.value > 100:  # the three groups cannot exceed everyone
-            s_det.value = 100 - s_pro.value  # re-enters update through observe
-            return
-        k_pro = int(round(s_n.value * s_pro.value / 100))
-        k_det = int(round(s_n.value * s_det.value / 100))
-        scores = np.repeat([10, 8, 3], [k_pro, s_n.value - k_pro - k_det, k_det])
+    def clamp(*_):  # the three groups cannot exceed everyone; registered before the redraw
+        if s_pro.value + s_det.value > 100:
+            s_det.value = 100 - s_pro.value
+
+    s_pro.observe(clamp, names="value")
+    s_det.observe(clamp, names="value")
+
+    def view(promoters, detractors, n):
+        cut = promoters + detractors > 100
+        detractors = min(detractors, 100 - promoters)
+        k_pro = int(round(n * promoters / 100))
+        k_det = int(round(n * detractors / 100))
+        scores = np.repeat([10, 8, 3], [k_pro, n - k_pro - k_det, k_det])
         result = nps(scores)
-        box.result = result
-        show_figure(out, lambda ax: nps_chart(result, ax=ax))
+        summary = (f"{promoters}% promoters, {detractors}% detractors"
+                   f"{' (cut so the groups add up to 100%)' if cut else ''}, {n:,} respondents: "
+                   f"NPS <b>{float(result['nps']):.0f}</b>")
+        return View(summary=summary, draw=lambda ax: nps_chart(result, ax=ax), result=result)
 
-    for s in (s_pro, s_det, s_n):
-        s.observe(update, names="value")
-    box.controls = {"promoters": s_pro, "detractors": s_det, "n": s_n}
-    update()
-    return box
+    return try_it({"promoters": s_pro, "detractors": s_det, "n": s_n}, view, rows=[W.HBox([s_pro, s_det, s_n])],
+                  title="the net promoter score", deck={"promoters": list(range(0, 101, 5))})
