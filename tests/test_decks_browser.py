@@ -47,7 +47,7 @@ def deck_report(request, built_decks, chromium):
     if request.param not in _REPORTS:
         shots = _tool("deck_screenshots")
         report = shots.inspect_deck(built_decks / f"{request.param}.slides.html", chromium=chromium)
-        summary = shots.summarize(report, min_scale=shots.MIN_TEXT_PX / _style.min_font_px())
+        summary = shots.summarize(report, min_pt=_style.MIN_FONT_PT)
         _REPORTS[request.param] = (report, summary, shots)
     return _REPORTS[request.param]
 
@@ -89,8 +89,11 @@ def test_chinese_is_drawn_with_the_bundled_font(deck_report):
 
 
 def test_figures_are_large_enough_for_14px_text(deck_report):
+    from crmlearn.plots import _style
+
     report, summary, _ = deck_report
-    bad = [f"slide {s['h']}.{s['v']} '{s['title']}': shown {i['w']:.0f} px of {i['nw']} px"
+    bad = [f"slide {s['h']}.{s['v']} '{s['title']}': {i['nw']} px image at {i['dpi']} dpi shown {i['w']:.0f} px wide: "
+           f"{_style.MIN_FONT_PT * i['dpi'] / 72 * i['w'] / i['nw']:.1f} px text"
            for s, i in summary["small_images"]]
     assert not bad, f"{report['deck']}: figures shrunk below 14 px text:\n" + "\n".join(bad)
 

@@ -74,17 +74,25 @@ _MEASURE = r"""() => {
   }
   const code = [...s.querySelectorAll('.jp-CodeCell:not(.celltag_show-code) .jp-InputArea-editor')].filter(visible).length;
   const shownCode = [...s.querySelectorAll('.jp-CodeCell.celltag_show-code .jp-InputArea-editor')].filter(visible).length;
+  const dpiOf = src => {  // the PNG's pHYs chunk (matplotlib writes the figure's dpi there); 72 when absent
+    const m = src.match(/^data:image\/png;base64,(.{0,2000})/); if (!m) return 72;
+    let b; try { b = atob(m[1].slice(0, m[1].length - m[1].length %% 4)); } catch (e) { return 72; }
+    const at = b.indexOf('pHYs'); if (at < 0) return 72;
+    const ppm = ((b.charCodeAt(at + 4) << 24) >>> 0) + (b.charCodeAt(at + 5) << 16) + (b.charCodeAt(at + 6) << 8) + b.charCodeAt(at + 7);
+    return Math.round(ppm * 0.0254); };
   const imgs = [...s.querySelectorAll('img')].filter(visible).map(i => ({w: i.getBoundingClientRect().width,
-    nw: i.naturalWidth, src: i.src.slice(0, 30)}));
+    nw: i.naturalWidth, dpi: dpiOf(i.src)}));
   const cjk = [...s.querySelectorAll('h1,h2,h3,h4,p,li,td,th,span,div,label,output')].filter(el =>
     !el.closest('aside.notes') && visible(el) && [...el.childNodes].some(n => n.nodeType === 3 && /[\u3400-\u9fff]/.test(n.textContent)));
-  cjk.slice(0, 4).forEach((el, i) => el.setAttribute('data-crm-cjk', '1'));
+  const cjkCounts = cjk.slice(0, 6).map((el, i) => { el.setAttribute('data-crm-cjk', String(i));
+    return [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')
+      .split('').filter(c => /[\u3400-\u9fff]/.test(c)).length; });
   const controls = [...s.querySelectorAll('input, select, textarea, .widget-slider, .widget-dropdown, button')]
     .filter(el => !el.closest('aside.notes') && visible(el) && !el.closest('.controls'));
   const flip = controls.filter(el => el.closest('.crmlearn-flipbook'));
   return {overflow_bottom: Math.max(0, Math.round(bottom - H)), overflow_right: Math.max(0, Math.round(right - W)),
           worst_bottom: worstB, worst_right: worstR, clipped: Math.round(clipped), clipped_what: clippedWhat,
-          code_inputs: code, shown_code: shownCode, images: imgs, cjk_elements: Math.min(cjk.length, 4),
+          code_inputs: code, shown_code: shownCode, images: imgs, cjk_elements: cjkCounts.length, cjk_counts: cjkCounts,
           controls: controls.length, flipbook_controls: flip.length,
           range_widths: [...s.querySelectorAll('.crmlearn-flipbook input[type=range]')].map(i => i.getBoundingClientRect().width),
           title: ((s.querySelector('h1,h2,h3') || {}).textContent || '').trim().slice(0, 60)};
@@ -155,8 +163,7 @@ def inspect_deck(html: Path, *, shots: Path | None = None, chromium: str | None 
                 page.wait_for_timeout(30)
                 m = page.evaluate(_MEASURE)
                 m["h"], m["v"] = h, v
-                fonts = _fonts_of(cdp, "[data-crm-cjk]", all_nodes=True)
-                m["cjk_fonts"] = fonts
+                m["cjk_fonts"] = [_fonts_of(cdp, f"[data-crm-cjk='{i}']") for i in range(m["cjk_elements"])]
                 page.evaluate("document.querySelectorAll('[data-crm-cjk]').forEach(e => e.removeAttribute('data-crm-cjk'))")
                 m["dead_controls"] = m["controls"] - m["flipbook_controls"]
                 m["unchanged_controls"] = sum(not page.evaluate(_MOVE, i) for i in range(
@@ -197,14 +204,22 @@ def _fonts_of(cdp, selector: str, *, all_nodes: bool = False) -> list[dict]:
     return out
 
 
-def summarize(report: dict, *, min_scale: float) -> dict:
+def summarize(report: dict, *, min_pt: float) -> dict:
     """The numbers a test asserts on, with the slides that break each rule."""
     over = [s for s in report["slides"] if s["overflow_bottom"] > 0 or s["overflow_right"] > 0 or s["clipped"] > 0]
     code = [s for s in report["slides"] if s["code_inputs"]]
-    small = [(s, i) for s in report["slides"] for i in s["images"] if i["nw"] and i["w"] / i["nw"] < min_scale]
-    cjk_bad = [s for s in report["slides"] if s["cjk_elements"] and not any(
-        f["custom"] and f["glyphs"] > 0 for f in s["cjk_fonts"])]
-    cjk_system = [s for s in report["slides"] if any(not f["custom"] and "CJK" in f["family"] for f in s["cjk_fonts"])]
+    # text px of the smallest course-style font in each figure: MIN_FONT_PT at the PNG's dpi, times the shown scale
+    small = [(s, i) for s in report["slides"] for i in s["images"]
+             if i["nw"] and min_pt * i["dpi"] / 72.0 * i["w"] / i["nw"] < MIN_TEXT_PX]
+    cjk_bad, cjk_system = [], []
+    for s in report["slides"]:
+        for count, fonts in zip(s["cjk_counts"], s["cjk_fonts"]):
+            bundled = sum(f["glyphs"] for f in fonts if f["custom"] and f["family"].replace(" ", "").startswith(CJK_FAMILY_FILE))
+            if fonts and bundled < count:  # fewer glyphs from the bundled font than Chinese characters
+                cjk_bad.append(s)
+                break
+        if any(not f["custom"] and "CJK" in f["family"] for fonts in s["cjk_fonts"] for f in fonts):
+            cjk_system.append(s)
     dead = [s for s in report["slides"] if s["dead_controls"] or s["unchanged_controls"]]
     narrow = [s for s in report["slides"] if any(w < 300 for w in s["range_widths"])]
     return {"slides": len(report["slides"]), "overflowing": over, "code": code, "small_images": small,
@@ -234,10 +249,10 @@ def main(argv=None) -> int:
     if not decks:
         print("no decks: run `make slides` first", file=sys.stderr)
         return 1
-    min_scale = MIN_TEXT_PX / _style.min_font_px()
+    min_pt = _style.MIN_FONT_PT
     for deck in decks:
         rep = inspect_deck(deck, shots=None if args.no_shots else args.out / deck.name.split(".")[0])
-        s = summarize(rep, min_scale=min_scale)
+        s = summarize(rep, min_pt=min_pt)
         print(f"{deck.name}: {s['slides']} slides, {len(s['overflowing'])} overflowing, {len(rep['requests'])} "
               f"network requests, {len(s['code'])} with code inputs, {len(s['small_images'])} small figures, "
               f"{len(s['cjk_not_bundled'])} with Chinese not in the bundled font, {len(s['dead_controls'])} with "

@@ -195,8 +195,8 @@ DECK_CSS = """
   --jp-ui-font-size1: 20px; --jp-content-font-size1: 22px; --jp-code-font-size: 18px;
   --jp-cell-prompt-width: 0px;
 }
-.reveal { font-family: "Lato", "%(family)s", sans-serif; font-size: 26px; }
-.reveal h1, .reveal h2, .reveal h3, .reveal h4 { font-family: "News Cycle", "%(family)s", sans-serif;
+.reveal { font-family: "Lato", "%(family)s", sans-serif !important; font-size: 26px; }
+.reveal h1, .reveal h2, .reveal h3, .reveal h4 { font-family: "News Cycle", "%(family)s", sans-serif !important;
   text-transform: none; margin: 0 0 0.4em 0; }
 .reveal h1 { font-size: 52px; } .reveal h2 { font-size: 42px; } .reveal h3 { font-size: 34px; }
 .reveal pre, .reveal code, .reveal kbd { font-family: "DejaVu Sans Mono", monospace, "%(family)s"; }
