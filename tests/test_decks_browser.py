@@ -140,4 +140,4 @@ def test_a_try_it_flipbook_tells_the_truth_on_a_slide(tmp_path, chromium):
     assert report["requests"] == []
     # each frame states the truth for its position: 30% of customers -> the share top_share computes
     html = (out / "00_demo.slides.html").read_text(encoding="utf-8")
-    assert f"bring <b>{top_share(df, top=0.3):.1%}</b>" in html.replace("\\u003c", "<")
+    assert f"The top <b>30%</b> of customers bring <b>{top_share(df, top=0.3):.1%}</b>" in html.replace("<\\/", "</")
