@@ -262,8 +262,13 @@ def try_it(controls: Mapping[str, Any], view: Callable[..., View], *, rows: Sequ
     controls = dict(controls)
     if not controls:
         raise ValueError("try_it: controls is empty; give at least one control")
+    for c in controls.values():  # live sliders wide enough that the track stays >= 300 px beside its label
+        if hasattr(c, "min") and not c.layout.width:
+            c.layout.width = "520px"
     summary, out, tab = W.HTML(), W.Output(), W.HTML()
     layout_rows = list(rows) if rows is not None else [W.HBox(list(controls.values()))]
+    for r in layout_rows:
+        r.layout.flex_flow = "row wrap"
     box = _TRYIT([*layout_rows, summary, out, tab])
     box.add_class("crmlearn-tryit")
     box.title = title
