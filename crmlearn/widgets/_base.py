@@ -42,7 +42,7 @@ __all__: list[str] = []  # nothing here is for learners; builders import it
 MAX_FRAMES = 21  # per widget: enough to feel continuous, small enough for a deck
 MAX_GRID = 48  # when a builder asks for several controls at once
 SLIDER_PX = 360  # the flipbook's range inputs (>= 300 px so a presenter can hit a position)
-FIGSIZE = (8.0, 4.5)
+FIGSIZE = (7.6, 4.0)  # 760 x 400 px: a slide keeps room for its heading, the control and a line
 STYLE = {"description_width": "initial"}
 
 

@@ -308,4 +308,4 @@ def rfm_widget(data, *, value: str = "monetary", bins: int = 5, recency: str = "
                     draw=lambda ax: rfm_heatmap(scores, value=value, value_label=value_label, ax=ax),
                     table=table, result=scores)
 
-    return try_it(controls, view, figsize=(6.2, 4.6), title="the number of RFM score levels")
+    return try_it(controls, view, figsize=(6.2, 4.0), title="the number of RFM score levels")
