@@ -200,6 +200,7 @@ DECK_CSS = """
   text-transform: none; margin: 0 0 0.4em 0; }
 .reveal h1 { font-size: 52px; } .reveal h2 { font-size: 42px; } .reveal h3 { font-size: 34px; }
 .reveal pre, .reveal code, .reveal kbd { font-family: "DejaVu Sans Mono", monospace, "%(family)s"; }
+.reveal pre { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 100%%; box-sizing: border-box; }
 .reveal .slides > section, .reveal .slides > section > section { padding: 28px 44px; box-sizing: border-box;
   width: %(w)dpx; height: %(h)dpx; }
 .reveal .slides section .jp-Cell { padding: 0; }

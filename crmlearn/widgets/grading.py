@@ -251,7 +251,7 @@ def pyramid_widget(data, *, value: str = "monetary", levels: Any = "vip"):
     top_level = names[0]
     cur = round(float(start[top_level]), 3)
     positions = sorted({0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, cur})
-    return try_it(controls, view, rows=rows, figsize=(6.2, 4.0), title="the levels of the customer pyramid",
+    return try_it(controls, view, rows=rows, figsize=(6.2, 3.8), title="the levels of the customer pyramid",
                   deck={top_level: positions})
 
 
