@@ -215,6 +215,7 @@ DECK_CSS = """
   font-size: 20px; margin-bottom: 4px; }
 .reveal .crmlearn-flipbook .tryit-control { display: flex; align-items: center; gap: 10px; }
 .reveal .crmlearn-flipbook input[type=range] { min-width: 300px; }
+.reveal .crmlearn-flipbook select { font: inherit; font-size: 20px; padding: 2px 6px; }
 .reveal .crmlearn-flipbook .tryit-fixed { font-size: 16px; color: #555; }
 .reveal .crmlearn-flipbook .tryit-summary { font-size: 20px; margin: 2px 0 6px 0; }
 .reveal .crmlearn-flipbook .tryit-body { display: flex; gap: 18px; align-items: flex-start; }

@@ -6,6 +6,18 @@ from ._base import View, try_it
 __all__ = ["dataset_explorer"]
 
 
+def _positions(options: list, current, limit: int = 21) -> list:
+    """At most ``limit`` options for the slide, always with the one the notebook shows.
+
+    >>> _positions(list("abcdef"), "f", limit=3)
+    ['a', 'b', 'f']
+    """
+    keep = options[:limit]
+    if current not in keep:
+        keep = [*keep[:limit - 1], current]
+    return keep
+
+
 def dataset_explorer(name: str = "customers", column: str | None = None):
     """Pick a course dataset and one of its columns; see a chart and a profile of that column.
 
@@ -58,5 +70,5 @@ def dataset_explorer(name: str = "customers", column: str | None = None):
                     draw=draw, table=profile.to_frame(), result=last)
 
     box = try_it({"dataset": pick, "column": col}, view, figsize=(6.4, 3.6),
-                 title="the course datasets, column by column", deck={"column": list(col.options)[:21]})
+                 title="the course datasets, column by column", deck={"column": _positions(list(col.options), col.value)})
     return box
