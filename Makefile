@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.crmlearn-installed
 
-.PHONY: lab test test-min test-unit test-notebooks test-exercises notebooks data slides bench clean help
+.PHONY: lab test test-min test-unit test-notebooks test-exercises notebooks data slides screenshots bench clean help
 
 help:
 	@echo "make lab        start JupyterLab on the course (opens notebooks/00_welcome.ipynb)"
@@ -12,6 +12,8 @@ help:
 	@echo "make test-min   run the unit tests with the lowest dependency versions allowed"
 	@echo "make notebooks  re-execute every notebook in place, deterministically"
 	@echo "make data       regenerate datasets/ from the fixed seed"
+	@echo "make slides     export every chapter as an offline 1280x720 slide deck into slides/"
+	@echo "make screenshots  measure and photograph every slide (slides/screenshots/)"
 	@echo "make bench      run the scale benchmarks (prints times and memory)"
 
 # Set up the virtual environment once; again only when pyproject.toml changes.
@@ -48,6 +50,10 @@ data: $(STAMP)
 
 slides: $(STAMP)
 	$(PY) tools/export_slides.py
+
+# photographs and measures every slide of slides/*.slides.html (needs Debian's chromium)
+screenshots: slides
+	$(PY) tools/deck_screenshots.py
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

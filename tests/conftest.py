@@ -33,3 +33,28 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"reference data not found at {SHARED_DATA} (../shared/data is absent in this checkout)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium for the browser tests: skipped without it, a failure when CI requires it.
+
+    ``.ci/run`` installs chromium and sets CRMLEARN_REQUIRE_BROWSER=1, so a missing browser
+    there fails the run instead of skipping the deck checks.
+    """
+    import shutil
+
+    path = shutil.which("chromium")
+    missing = None
+    if path is None:
+        missing = "Debian's chromium is not installed (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "the playwright Python package is not installed (pip install playwright; no browser download)"
+    if missing:
+        if os.environ.get("CRMLEARN_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"CRMLEARN_REQUIRE_BROWSER=1 but {missing}")
+        pytest.skip(f"{missing}: the browser checks of the slide decks are skipped")
+    return path

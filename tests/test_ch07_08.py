@@ -192,7 +192,7 @@ def test_widgets_compute_the_library_result(survey):
     assert str(d.result["verdict"].iloc[0]) == "delighted"
     m = widgets.loyalty_matrix_widget()
     before = (m.result["loyalty"] == "spurious").sum()
-    m.controls["patronage_threshold"].value = 20
+    m.controls["min_patronage"].value = 20
     assert (m.result["loyalty"] == "spurious").sum() < before
     s = widgets.switch_decision_widget(saving=80_000, switching_cost=150_000)
     s.controls["horizon"].value = 2.0

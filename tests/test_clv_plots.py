@@ -137,14 +137,14 @@ def test_simple_clv_widget_builds_and_updates():
     box = simple_clv_widget(margin=100, retention=0.8, discount_rate=0.1, periods=10)
     assert isinstance(box, ipywidgets.VBox)
     assert set(box.controls) == {"margin", "retention", "discount_rate", "periods"}
-    first = box.result.value
+    first = box.summary.value
     assert f"{simple_clv(100, 0.8, 0.1, periods=10):,.2f}" in first
     assert f"{simple_clv(100, 0.8, 0.1):,.2f}" in first
     box.controls["retention"].value = 0.9
-    assert box.result.value != first
-    assert f"{simple_clv(100, 0.9, 0.1):,.2f}" in box.result.value
+    assert box.summary.value != first
+    assert f"{simple_clv(100, 0.9, 0.1):,.2f}" in box.summary.value
     box.controls["periods"].value = 3
-    assert f"{simple_clv(100, 0.9, 0.1, periods=3):,.2f}" in box.result.value
+    assert f"{simple_clv(100, 0.9, 0.1, periods=3):,.2f}" in box.summary.value
     box.controls["margin"].value = 0.0
-    assert "0.00" in box.result.value
+    assert "0.00" in box.summary.value
     assert plt.get_fignums() == []                     # each redraw closes its figure

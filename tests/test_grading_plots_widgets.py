@@ -250,7 +250,9 @@ def test_rfm_widget(customers):
 
 
 def test_kmeans_widget(customers):
-    box = w.kmeans_widget(customers, features=["recency_days", "frequency", "monetary"], value="monetary")
+    from crmlearn.widgets.segmentation import kmeans_widget
+
+    box = kmeans_widget(customers, features=["recency_days", "frequency", "monetary"], value="monetary")
     assert len(box.result) == 4
     box.controls["k"].value = 6
     assert len(box.result) == 6 and box.result["customers"].sum() == len(customers)

@@ -94,7 +94,7 @@ def test_dataset_explorer_redraws_on_change():
     from crmlearn.widgets import dataset_explorer
 
     box = dataset_explorer("customers", "region")
-    pick, col = box.controls
+    pick, col = box.controls.values()
     assert col.value == "region"
     pick.value = "survey"
     assert "overall_satisfaction" in col.options and col.value in col.options

@@ -264,13 +264,17 @@ def test_small_deck_structure(vendor, tmp_path):
     shutil.copytree(vendor, out / "_vendor")
     proc = _run_tool(str(notebook), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert "1 widget(s) with 3 stored models" in proc.stdout
+    assert "0 try-it flipbook(s), 1 still widget(s)" in proc.stdout  # a plain ipywidget: no slide version
+    assert "shown as a still picture" in proc.stderr
     html = (out / "00_small.slides.html").read_text(encoding="utf-8")
     page = _parse(out / "00_small.slides.html")
     assert len(page.h2) == 2
     assert page.section_depths.count(0) == 3  # title, "Customer value", "Try it"
     assert page.section_depths.count(1) == 4  # one sub-slide in each, plus the H3 sub-slide
-    assert 'type="application/vnd.jupyter.widget-state+json"' in html  # the stored widget state is embedded
+    assert 'type="application/vnd.jupyter.widget-state+json"' not in html  # no live control left on the slide
+    assert "crm-static-widget" in html
+    assert not re.search(r"class=\"[^\"]*jp-InputArea-editor", html)  # code inputs hidden
+    assert "width: 1280" in html and "height: 720" in html and "margin: 0" in html
     assert "data:image/png;base64," in html
     assert '<aside class="notes">' in html
     assert 'href="https://example.org"' in html  # plain hyperlinks stay
@@ -369,4 +373,37 @@ def test_math_and_widget_render_without_network(vendor, tmp_path):
     assert _run_tool(str(notebook), "--out", str(out)).returncode == 0
     dom = _dump_dom(out / "00_small.slides.html", tmp_path / "profile")
     assert "mjx-chtml" in dom, "MathJax did not typeset the formula offline"
-    assert "widget-slider" in dom, "the stored IntSlider was not rendered offline"
+    assert "widget-slider" not in dom, "a slider that recomputes nothing is on the slide"
+
+
+def test_show_code_tag_long_tables_and_font_subset(vendor, tmp_path):
+    """Only cells tagged show-code keep their input; long tables are cut; the font has the deck's characters."""
+    from fontTools.ttLib import TTFont
+
+    nb = nbformat.read(_small_notebook(tmp_path / "00_small.ipynb"), as_version=4)
+    shown = new_code_cell("summary.head(3)", execution_count=4)
+    shown.metadata["tags"] = ["show-code"]
+    rows = "".join(f"<tr><th>C{i}</th><td>{i}</td></tr>" for i in range(25))
+    table = new_code_cell("big", execution_count=5, outputs=[new_output(
+        "execute_result", execution_count=5,
+        data={"text/html": f"<table><thead><tr><th></th><th>x</th></tr></thead><tbody>{rows}</tbody></table>",
+              "text/plain": "big"})])
+    nb.cells[4:4] = [shown, table]
+    nbformat.write(nb, tmp_path / "00_small.ipynb")
+    out = tmp_path / "out"
+    shutil.copytree(vendor, out / "_vendor")
+    proc = _run_tool(str(tmp_path / "00_small.ipynb"), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "1 code input(s) shown, 15 table row(s) cut" in proc.stdout
+    html = (out / "00_small.slides.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"class=\"[^\"]*jp-InputArea-editor", html)) == 1
+    assert "summary.head(3)" in re.sub(r"<[^>]+>", "", html)
+    assert "ax.plot([1, 2, 3]" not in html  # an untagged input stays in the notebook only
+    assert "<th>C9</th>" in html and "<th>C10</th>" not in html and "15 more rows in the notebook" in html
+    font = TTFont(out / "_vendor" / "cjk" / "00_small-400.woff2")
+    cmap = font.getBestCmap()
+    for ch in "演示客户价值":
+        assert ord(ch) in cmap, f"{ch} is in the deck but not in its font"
+    assert ord("龍") not in cmap and len([c for c in cmap if c > 0x3000]) < 40  # only what the deck uses
+    assert font.flavor == "woff2"
+    assert 'font-family: "Course CJK"' in html and '"Lato", "Course CJK"' in html

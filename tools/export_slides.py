@@ -16,9 +16,20 @@ Usage::
     python tools/export_slides.py [NOTEBOOK ...] [--out slides] [--theme simple]
 
 With no NOTEBOOK every chapter notebook ``notebooks/[0-9][0-9]_*.ipynb`` is exported.
-Widgets show with the state stored in the notebook when it was executed
-(``tools/run_notebooks.py`` stores it), i.e. as they were left; they are not connected to a
-kernel, so moving a slider changes the control, not the plot.
+What a deck shows (the notebook stays the reading text):
+
+- slides are 1280x720 (reveal.js ``width``/``height``, no margin); H2 starts a slide, H3 a
+  sub-slide, ``notes`` cells become speaker notes (press ``s``), ``skip`` cells are left out;
+- code inputs are hidden, outputs shown; a code cell tagged ``show-code`` shows its input
+  (keep it to a few lines);
+- a table output longer than ``MAX_TABLE_ROWS`` rows is cut on the slide with a line
+  "... N more rows in the notebook"; wide tables wrap their cells;
+- a "try it" widget of crmlearn.widgets shows its flipbook (precomputed frames for every
+  position of its control, so the slide tells the truth without a kernel). Any other widget
+  is shown as a still picture of its outputs, without controls, and the build says so;
+- Chinese is drawn with a subset of Noto Sans SC holding exactly the characters of the deck
+  (``_vendor/cjk/<deck>-400.woff2`` and ``-700``), made with fonttools from the font of the
+  npm package ``@expo-google-fonts/noto-sans-sc`` (fetched once into ``slides/.font-source``).
 """
 from __future__ import annotations
 
@@ -107,6 +118,19 @@ MATHJAX = Package(
     required=("MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "extensions/Safe.js",
               "jax/output/CommonHTML/jax.js", "fonts/HTML-CSS/TeX/woff/MathJax_Main-Regular.woff"),
 )
+# The source of the Chinese font subsets (Google's Noto Sans SC, SIL Open Font License); only
+# the two weights the decks use are kept. Kept outside the deck folder (about 20 MB).
+CJK_FONT = Package(
+    "@expo-google-fonts/noto-sans-sc", "0.4.3",
+    keep=("LICENSE_FONT", "400Regular/NotoSansSC_400Regular.ttf", "700Bold/NotoSansSC_700Bold.ttf"),
+    required=("LICENSE_FONT", "400Regular/NotoSansSC_400Regular.ttf", "700Bold/NotoSansSC_700Bold.ttf"),
+)
+CJK_FAMILY = "Course CJK"  # the family name the deck CSS gives the bundled subset
+FONT_CACHE = ROOT / "slides" / ".font-source"
+MAX_TABLE_ROWS = 10
+SHOW_CODE_TAG = "show-code"
+SLIDE_W, SLIDE_H = 1280, 720
+
 # Fonts first: the reveal themes are rewritten to point at them.
 PACKAGES = (LATO, NEWS_CYCLE, REVEAL, REQUIREJS, JQUERY, HTML_MANAGER, MATHJAX)
 FONT_PACKAGES = {"Lato": LATO, "News Cycle": NEWS_CYCLE}
@@ -133,6 +157,70 @@ TEMPLATE = r"""{%- extends 'index.html.j2' -%}
 {{ super() }}
 {%- endif -%}
 {% endblock jupyter_widgets %}
+{%- block html_head_css -%}
+<style type="text/css">
+{{ resources.crmlearn_css }}
+</style>
+{%- endblock html_head_css -%}
+{% block footer_js %}
+<script>
+require({waitSeconds: 15},
+  ["{{ resources.reveal.url_prefix }}/dist/reveal.js", "{{ resources.reveal.url_prefix }}/plugin/notes/notes.js"],
+  function (Reveal, RevealNotes) {
+    // a fixed 1280x720 slide, scaled as a whole to the window; nothing shrinks or hides what overflows
+    Reveal.initialize({controls: true, progress: true, hash: true, history: false, center: false,
+                       transition: "none", slideNumber: "c/t", plugins: [RevealNotes],
+                       width: {{ resources.slide_width }}, height: {{ resources.slide_height }}, margin: 0});
+    window.Reveal = Reveal;
+    Reveal.addEventListener('slidechanged', function () {
+      if (window.MathJax && MathJax.Hub && MathJax.Hub.getAllJax(Reveal.getCurrentSlide())) {
+        MathJax.Hub.Rerender(Reveal.getCurrentSlide());
+      }
+    });
+  });
+</script>
+{% endblock footer_js %}
+"""
+
+DECK_CSS = """
+@font-face { font-family: "%(family)s"; font-weight: 400; font-style: normal; font-display: block;
+             src: url("%(regular)s") format("woff2"); }
+@font-face { font-family: "%(family)s"; font-weight: 700; font-style: normal; font-display: block;
+             src: url("%(bold)s") format("woff2"); }
+:root {
+  --crm-cjk: "%(family)s";
+  --jp-content-font-family: "Lato", "%(family)s", sans-serif;
+  --jp-ui-font-family: "Lato", "%(family)s", sans-serif;
+  --jp-code-font-family: "DejaVu Sans Mono", monospace, "%(family)s";
+  --jp-ui-font-size1: 20px; --jp-content-font-size1: 22px; --jp-code-font-size: 18px;
+  --jp-cell-prompt-width: 0px;
+}
+.reveal { font-family: "Lato", "%(family)s", sans-serif !important; font-size: 26px; }
+.reveal h1, .reveal h2, .reveal h3, .reveal h4 { font-family: "News Cycle", "%(family)s", sans-serif !important;
+  text-transform: none; margin: 0 0 0.4em 0; }
+.reveal h1 { font-size: 52px; } .reveal h2 { font-size: 42px; } .reveal h3 { font-size: 34px; }
+.reveal pre, .reveal code, .reveal kbd { font-family: "DejaVu Sans Mono", monospace, "%(family)s"; }
+.reveal pre { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 100%%; box-sizing: border-box; }
+.reveal .slides > section, .reveal .slides > section > section { padding: 28px 44px; box-sizing: border-box;
+  width: %(w)dpx; height: %(h)dpx; }
+.reveal .slides section .jp-Cell { padding: 0; }
+.reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
+.reveal .jp-OutputArea-output, .reveal .jp-RenderedHTMLCommon { padding: 0; }
+.reveal p, .reveal li { line-height: 1.3; margin: 0.3em 0; }
+.reveal table { font-size: 18px; max-width: 100%%; border-collapse: collapse; table-layout: auto; }
+.reveal table td, .reveal table th { padding: 2px 8px; overflow-wrap: anywhere; }
+.reveal section img { max-width: 100%%; height: auto; margin: 0; }
+.reveal .crm-more-rows { font-size: 16px; color: #555; margin: 2px 0 0 0; }
+.reveal .crmlearn-flipbook .tryit-controls { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center;
+  font-size: 20px; margin-bottom: 4px; }
+.reveal .crmlearn-flipbook .tryit-control { display: flex; align-items: center; gap: 10px; }
+.reveal .crmlearn-flipbook input[type=range] { min-width: 300px; }
+.reveal .crmlearn-flipbook select { font: inherit; font-size: 20px; padding: 2px 6px; }
+.reveal .crmlearn-flipbook .tryit-fixed { font-size: 16px; color: #555; }
+.reveal .crmlearn-flipbook .tryit-summary { font-size: 20px; margin: 2px 0 6px 0; }
+.reveal .crmlearn-flipbook .tryit-body { display: flex; gap: 18px; align-items: flex-start; }
+.reveal .crmlearn-flipbook .tryit-table table { font-size: 16px; }
+.reveal .crm-static-widget .crm-static-note { font-size: 16px; color: #555; }
 """
 
 
@@ -144,7 +232,7 @@ class SlidesError(RuntimeError):
 def ensure_vendor(vendor_dir: Path, *, log=print) -> list[Path]:
     """Make sure ``vendor_dir`` holds every package in PACKAGES; fetch what is missing."""
     vendor_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {p.folder for p in PACKAGES}
+    wanted = {p.folder for p in PACKAGES} | {"cjk"}  # cjk/: the font subsets the decks write
     for old in sorted(vendor_dir.iterdir()):  # other versions, interrupted extractions
         if old.name not in wanted:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
@@ -277,6 +365,178 @@ def _tree_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+# ------------------------------------------------------------------------ slide preparation
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+_ROW = re.compile(r"<tr\b.*?</tr>\s*", re.S)
+_TBODY = re.compile(r"(<tbody>\s*)(.*?)(</tbody>)", re.S)
+
+
+def truncate_table_html(html: str, max_rows: int = MAX_TABLE_ROWS) -> tuple[str, int]:
+    """Keep the first ``max_rows`` body rows of each table in ``html``; return (html, rows cut).
+
+    >>> body = "<table><tbody>" + "".join(f"<tr><td>{i}</td></tr>" for i in range(12)) + "</tbody></table>"
+    >>> new, cut = truncate_table_html(body)
+    >>> cut, new.count("<tr>"), "2 more rows in the notebook" in new
+    (2, 10, True)
+    """
+    cut_total = 0
+
+    def one(m: re.Match) -> str:
+        nonlocal cut_total
+        rows = _ROW.findall(m.group(2))
+        if len(rows) <= max_rows:
+            return m.group(0)
+        cut = len(rows) - max_rows
+        cut_total += cut
+        return m.group(1) + "".join(rows[:max_rows]) + m.group(3) + f"\x00MORE{cut}\x00"
+
+    new = _TBODY.sub(one, html)
+    new = re.sub(r"(</tbody>)\x00MORE(\d+)\x00(.*?</table>)",
+                 lambda m: f"{m.group(1)}{m.group(3)}<p class='crm-more-rows'>… {int(m.group(2)):,} more rows "
+                           "in the notebook</p>", new, flags=re.S)
+    return new, cut_total
+
+
+def _static_widget_html(model_id: str, state: dict) -> str:
+    """A still picture of a widget from its stored state: HTML values and Output images, no controls."""
+    parts: list[str] = []
+
+    def walk(mid: str, depth: int = 0) -> None:
+        model = state.get(mid)
+        if model is None or depth > 20:
+            return
+        st = model.get("state", {})
+        name = st.get("_model_name", "")
+        if name in ("HTMLModel", "HTMLMathModel", "LabelModel") and st.get("value"):
+            parts.append(f"<div>{st['value']}</div>")
+        elif name == "OutputModel":
+            for o in st.get("outputs", []):
+                data = o.get("data", {})
+                if "image/png" in data:
+                    parts.append(f"<img alt='figure' src='data:image/png;base64,{data['image/png']}'>")
+                elif "text/html" in data:
+                    html = data["text/html"]
+                    parts.append(html if isinstance(html, str) else "".join(html))
+        for child in st.get("children", []):
+            walk(child.split("IPY_MODEL_", 1)[-1], depth + 1)
+
+    walk(model_id)
+    note = ("<p class='crm-static-note'>A still picture of the widget as the notebook left it; "
+            "move its controls in the notebook.</p>")
+    return f"<div class='crm-static-widget'>{''.join(parts)}{note}</div>"
+
+
+def prepare_for_slides(nb) -> dict:
+    """Change ``nb`` (a copy read for the export) into what the deck shows; return counts and warnings.
+
+    Hides code inputs (except cells tagged ``show-code``), shows crmlearn flipbooks instead of
+    live widget views, turns any other widget view into a still picture without controls, and
+    cuts long tables. Nothing is written back to the notebook.
+    """
+    warnings: list[str] = []
+    stats = {"code_hidden": 0, "code_shown": 0, "flipbooks": 0, "static_widgets": 0, "rows_cut": 0}
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        if SHOW_CODE_TAG in cell.metadata.get("tags", []):
+            stats["code_shown"] += 1
+            lines = len(cell.source.splitlines())
+            if lines > 8:
+                warnings.append(f"cell {i} is tagged {SHOW_CODE_TAG} but has {lines} lines: a slide shows a few")
+        else:
+            cell.metadata["transient"] = {"remove_source": True}
+            stats["code_hidden"] += 1
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if WIDGET_VIEW in data:
+                html = data.get("text/html", "")
+                html = html if isinstance(html, str) else "".join(html)
+                if "crmlearn-flipbook" in html:
+                    stats["flipbooks"] += 1
+                else:
+                    mid = data[WIDGET_VIEW].get("model_id", "")
+                    data["text/html"] = _static_widget_html(mid, state)
+                    stats["static_widgets"] += 1
+                    warnings.append(f"cell {i}: a widget without a slide version is shown as a still picture "
+                                    "(re-run the notebook so crmlearn.widgets adds its flipbook)")
+                del data[WIDGET_VIEW]
+            if "text/html" in data:
+                html = data["text/html"]
+                html = html if isinstance(html, str) else "".join(html)
+                if "crmlearn-flipbook" in html:
+                    continue
+                new, cut = truncate_table_html(html)
+                if cut:
+                    data["text/html"] = new
+                    stats["rows_cut"] += cut
+    if not any(WIDGET_VIEW in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])):
+        nb.metadata.pop("widgets", None)  # nothing left for the widget renderer: do not load it
+    stats["warnings"] = warnings
+    return stats
+
+
+# ------------------------------------------------------------------------ the Chinese font
+def ensure_cjk_source(cache: Path = FONT_CACHE, *, log=print) -> Path:
+    """The folder with the Noto Sans SC source fonts; fetched with ``npm pack`` once."""
+    folder = cache / CJK_FONT.folder
+    if folder.is_dir():
+        return folder
+    cache.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="crmlearn-npm-") as tmp:
+        (tgz,) = _npm_pack([CJK_FONT.spec], Path(tmp))
+        _extract(CJK_FONT, tgz, cache)
+    log(f"fetched {CJK_FONT.spec} (the source of the Chinese font subsets) into {cache} "
+        f"in {time.perf_counter() - t0:.1f} s")
+    return folder
+
+
+_TAGS = re.compile(r"<[^>]*>")
+_DATA_URI = re.compile(r"data:[a-z/+.-]+;base64,[A-Za-z0-9+/=]+")
+
+
+def deck_characters(html: str) -> set[str]:
+    """Every character the deck can show: its text, its flipbook frames, its notes (not tags, not base64)."""
+    import html as html_lib
+
+    text = _DATA_URI.sub(" ", html)
+    text = html_lib.unescape(_TAGS.sub(" ", text))
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    return {ch for ch in text if ch.isprintable() and ch != " "} | {" "}
+
+
+def write_font_subsets(html: str, folder: Path, stem: str, *, source: Path | None = None) -> int:
+    """Write ``<stem>-400.woff2`` and ``<stem>-700.woff2`` with exactly the deck's characters; return how many CJK."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    source = source or ensure_cjk_source()
+    chars = deck_characters(html)
+    folder.mkdir(parents=True, exist_ok=True)
+    for weight, rel in (("400", CJK_FONT.required[1]), ("700", CJK_FONT.required[2])):
+        font = TTFont(source / rel)
+        cmap = font.getBestCmap()
+        unicodes = sorted(ord(c) for c in chars if ord(c) in cmap)
+        options = subset.Options()
+        options.flavor = "woff2"
+        options.layout_features = ["*"]
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        sub = subset.Subsetter(options)
+        sub.populate(unicodes=unicodes)
+        sub.subset(font)
+        font.flavor = "woff2"
+        font.save(folder / f"{stem}-{weight}.woff2")
+    return sum(1 for c in chars if _is_cjk(c))
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3000 <= o <= 0x303F or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF
+
+
 # --------------------------------------------------------------------------------- export
 def _rel(target: Path, start: Path) -> str:
     return PurePosixPath(Path(os.path.relpath(target, start))).as_posix()
@@ -308,13 +568,23 @@ def export_deck(notebook: Path, out_dir: Path, *, theme: str = "simple") -> tupl
 
     nb = nbformat.read(notebook, as_version=4)
     warnings = _notebook_warnings(nb)
+    stats = prepare_for_slides(nb)
+    warnings.extend(stats.pop("warnings"))
+    c.SlidesExporter.exclude_input_prompt = True
+    c.SlidesExporter.exclude_output_prompt = True
     exporter = SlidesExporter(config=c)
     exporter.raw_template = TEMPLATE
+    fonts = {"family": CJK_FAMILY, "w": SLIDE_W, "h": SLIDE_H,
+             "regular": f"{_rel(vendor, out_dir)}/cjk/{notebook.stem}-400.woff2",
+             "bold": f"{_rel(vendor, out_dir)}/cjk/{notebook.stem}-700.woff2"}
     resources = {
         "metadata": {"name": notebook.stem, "path": str(notebook.parent)},
         "offline_widget_assets": f"{v['@jupyter-widgets/html-manager']}/dist/",
+        "crmlearn_css": DECK_CSS % fonts,
+        "slide_width": SLIDE_W, "slide_height": SLIDE_H,
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    stats["cjk_chars"] = write_font_subsets(body, vendor / "cjk", notebook.stem)
     remote = remote_resources(body)
     if remote:
         warnings.append("still loads from the internet: " + ", ".join(sorted(set(remote))[:5]))
@@ -322,7 +592,8 @@ def export_deck(notebook: Path, out_dir: Path, *, theme: str = "simple") -> tupl
     out = out_dir / f"{notebook.stem}.slides.html"
     out.write_text(body, encoding="utf-8")
     views, models = _widget_counts(nb)
-    return out, {"bytes": out.stat().st_size, "widget_views": views, "widget_models": models, "warnings": warnings}
+    return out, {"bytes": out.stat().st_size, "widget_views": views, "widget_models": models, "warnings": warnings,
+                 **stats}
 
 
 def _widget_counts(nb) -> tuple[int, int]:
@@ -412,12 +683,14 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = args.out.resolve()
     try:
         ensure_vendor(out_dir / VENDOR_DIRNAME)
+        ensure_cjk_source()
         t_all = time.perf_counter()
         for nb_path in notebooks:
             t0 = time.perf_counter()
             out, info = export_deck(nb_path.resolve(), out_dir, theme=args.theme)
-            widgets = (f", {info['widget_views']} widget(s) with {info['widget_models']} stored models"
-                       if info["widget_views"] else "")
+            widgets = (f", {info['flipbooks']} try-it flipbook(s), {info['static_widgets']} still widget(s), "
+                       f"{info['code_shown']} code input(s) shown, {info['rows_cut']} table row(s) cut, "
+                       f"{info['cjk_chars']} Chinese characters in the font")
             print(f"wrote {_display(out)} ({info['bytes'] / 1e6:.1f} MB{widgets}) in {time.perf_counter() - t0:.1f} s")
             for w in info["warnings"]:
                 print(f"  warning: {nb_path.name}: {w}", file=sys.stderr)

@@ -45,13 +45,15 @@ def min_font_px(*, dpi: float = DPI, scale: float = 1.0) -> float:
 
 def rc() -> dict:
     """The rcParams of the course style (a new dict each call)."""
+    from ._base import cjk_font
+
+    cjk = cjk_font()  # an installed Chinese font after DejaVu: matplotlib falls back glyph by glyph
     params = {
         "figure.figsize": FIGSIZE,
         "figure.dpi": DPI,
         "savefig.dpi": DPI,
         "font.family": "sans-serif",
-        "font.sans-serif": ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
-                            "WenQuanYi Zen Hei", "Arial Unicode MS", "sans-serif"],
+        "font.sans-serif": ["DejaVu Sans", *([cjk] if cjk else []), "sans-serif"],
         "axes.titleweight": "bold",
         "axes.spines.top": False,
         "axes.spines.right": False,

@@ -1,18 +1,21 @@
-"""Every ipywidgets builder of the course, one submodule per subject.
+"""Every ipywidgets builder of the course, one submodule per computation module.
 
-Widgets are thin: a builder wires sliders to a computation function in
-crmlearn and a plot function in :mod:`crmlearn.plots`; the logic they show is
-tested as plain functions. Each builder returns the widget (display it by
-leaving it as the last expression of a cell).
+``widgets/grading.py`` holds the widgets of :mod:`crmlearn.grading`, ``widgets/segmentation.py``
+those of :mod:`crmlearn.segmentation`, and so on; all are re-exported here
+(``from crmlearn.widgets import abc_widget``). Widgets are thin: each builder names its
+controls and a view function (computation from crmlearn, a plot from :mod:`crmlearn.plots`)
+and hands them to :func:`crmlearn.widgets._base.try_it`, which makes the live widget and,
+for the slide decks, the precomputed flipbook. The logic they show is tested as plain functions.
 """
-from .course import *  # noqa: F401,F403
+from .overview import *  # noqa: F401,F403
 from .grading import *  # noqa: F401,F403
+from .segmentation import *  # noqa: F401,F403
 from .clv import *  # noqa: F401,F403
 from .satisfaction import *  # noqa: F401,F403
 from .loyalty import *  # noqa: F401,F403
-from . import course, grading, clv, satisfaction, loyalty
+from . import overview, grading, segmentation, clv, satisfaction, loyalty
 
 __all__: list[str] = []
-for _m in (course, grading, clv, satisfaction, loyalty):
+for _m in (overview, grading, segmentation, clv, satisfaction, loyalty):
     __all__ += list(_m.__all__)
 del _m

@@ -1,6 +1,8 @@
 """Widgets for lifetime value (chapter 9): sliders wired to :mod:`crmlearn.clv` and its plots."""
 from __future__ import annotations
 
+from ._base import STYLE, View, try_it
+
 __all__ = ["simple_clv_widget"]
 
 
@@ -10,7 +12,7 @@ def simple_clv_widget(margin: float = 100.0, retention: float = 0.8, discount_ra
 
     Shows the finite- and infinite-horizon values (:func:`crmlearn.clv.simple_clv`) and the
     period-by-period chart (:func:`crmlearn.plots.clv_schedule_plot`); both update as a slider
-    moves.
+    moves. On a slide the retention slider works (0.50-0.95 precomputed), the others stay fixed.
 
     Parameters
     ----------
@@ -22,53 +24,40 @@ def simple_clv_widget(margin: float = 100.0, retention: float = 0.8, discount_ra
     Returns
     -------
     ipywidgets.VBox
-        Children: two rows of sliders, an HTML line with the values, the chart's Output. The
-        sliders are also in ``.controls`` (a dict by name) and the HTML line in ``.result``.
+        Two rows of sliders (also in ``.controls``, a dict by name), an HTML line with the
+        values (``.summary``), the chart; ``.result`` is the schedule table.
 
     Examples
     --------
     >>> box = simple_clv_widget()
     >>> box.controls["retention"].value = 0.9
-    >>> "450.00" in box.result.value
+    >>> "450.00" in box.summary.value
     True
     """
     import ipywidgets as widgets
 
     from ..clv import simple_clv_schedule
     from ..plots.clv import clv_schedule_plot
-    from ._base import show_figure
 
-    style = {"description_width": "initial"}
     controls = {
         "margin": widgets.FloatSlider(value=margin, min=0.0, max=1000.0, step=10.0, description="Margin per period",
-                                      style=style),
+                                      style=STYLE),
         "retention": widgets.FloatSlider(value=retention, min=0.0, max=0.99, step=0.01, description="Retention rate",
-                                         style=style),
+                                         style=STYLE),
         "discount_rate": widgets.FloatSlider(value=discount_rate, min=0.0, max=0.5, step=0.01,
-                                             description="Discount rate", style=style),
-        "periods": widgets.IntSlider(value=periods, min=1, max=50, description="Periods", style=style),
+                                             description="Discount rate", style=STYLE),
+        "periods": widgets.IntSlider(value=periods, min=1, max=50, description="Periods", style=STYLE),
     }
-    result = widgets.HTML()
-    out = widgets.Output()
 
-    def update(change=None):
-        c = {k: v.value for k, v in controls.items()}
-        schedule = simple_clv_schedule(c["margin"], c["retention"], c["discount_rate"], periods=c["periods"])
+    def view(margin, retention, discount_rate, periods):
+        schedule = simple_clv_schedule(margin, retention, discount_rate, periods=periods)
         finite = schedule["cumulative_clv"].iloc[-1]
         infinite = schedule.attrs["clv_infinite"]
-        result.value = (f"CLV over {c['periods']} periods: <b>{finite:,.2f}</b> &nbsp;|&nbsp; "
-                        f"infinite horizon m&middot;r/(1+d&minus;r): <b>{infinite:,.2f}</b>")
-        show_figure(out, lambda ax: clv_schedule_plot(schedule, ax=ax))
+        return View(summary=(f"CLV over {periods} periods: <b>{finite:,.2f}</b> &nbsp;|&nbsp; "
+                             f"infinite horizon m&middot;r/(1+d&minus;r): <b>{infinite:,.2f}</b>"),
+                    draw=lambda ax: clv_schedule_plot(schedule, ax=ax), result=schedule)
 
-    for control in controls.values():
-        control.observe(update, names="value")
-    update()
-    box = widgets.VBox([
-        widgets.HBox([controls["margin"], controls["retention"]]),
-        widgets.HBox([controls["discount_rate"], controls["periods"]]),
-        result,
-        out,
-    ])
-    box.controls = controls
-    box.result = result
-    return box
+    rows = [widgets.HBox([controls["margin"], controls["retention"]]),
+            widgets.HBox([controls["discount_rate"], controls["periods"]])]
+    positions = sorted({round(0.5 + 0.05 * i, 2) for i in range(10)} | {round(float(retention), 2)})
+    return try_it(controls, view, rows=rows, title="the simple CLV formula", deck={"retention": positions})

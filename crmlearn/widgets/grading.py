@@ -1,7 +1,6 @@
-"""Widgets for grading and segmentation (Chapters 2 and 4): move a slider, see the grades change.
+"""Widgets for grading (Chapter 4): move a slider, see the grades change.
 
-Each builder wires sliders to a function of :mod:`crmlearn.grading` or
-:mod:`crmlearn.segmentation` and a plot of :mod:`crmlearn.plots`, and returns an
+Each builder wires sliders to a function of :mod:`crmlearn.grading` and a plot of :mod:`crmlearn.plots`, and returns an
 ``ipywidgets.VBox``: the sliders, a line of text, the figure and (for some) a table. The
 sliders are in ``.controls`` (a dict by name), the last computed result in ``.result``, the
 text line in ``.summary`` and the table in ``.table`` (both HTML widgets). A setting the
@@ -13,7 +12,7 @@ from __future__ import annotations
 import html as _html
 from typing import Any, Callable, Mapping, Sequence
 
-from ._base import show_figure
+from ._base import STYLE as _STYLE, View, table_html as _table_html, try_it
 
 __all__ = [
     "top_share_widget",
@@ -21,63 +20,7 @@ __all__ = [
     "scorecard_widget",
     "pyramid_widget",
     "rfm_widget",
-    "kmeans_widget",
 ]
-
-_STYLE = {"description_width": "initial"}
-
-
-_MONEY_COLUMNS = ("value", "avg_value", "monetary", "revenue", "net_profit", "margin")
-
-
-def _table_html(table) -> str:
-    """The table as HTML for reading: ``*_share`` columns as percentages, money with separators."""
-    from ..display import pretty
-
-    percent = [c for c in table.columns if str(c).endswith("share")]
-    money = [c for c in table.columns if c in _MONEY_COLUMNS]
-    shown = pretty(table, percent=percent, money=money, other_digits=3)
-    return shown.to_html(float_format=lambda v: f"{v:,.3f}", border=0, classes="crmlearn-table")
-
-
-def _live(controls: Mapping[str, Any], compute: Callable, *, draw: Callable | None = None,
-          summary: Callable | None = None, table: Callable | None = None, figsize=(7, 4.5), rows=None):
-    """A VBox that recomputes ``compute(**slider values)`` and redraws whenever a slider moves."""
-    import ipywidgets as W
-
-    from .._validation import CRMDataError
-
-    text = W.HTML()
-    out = W.Output()
-    tab = W.HTML()
-    layout_rows = rows if rows is not None else [W.HBox(list(controls.values()))]
-    box = W.VBox([*layout_rows, text, out, tab])
-    box.controls = dict(controls)
-    box.summary = text
-    box.table = tab
-    box.output = out
-    box.result = None
-    box.error = None
-
-    def update(*_):
-        values = {k: c.value for k, c in controls.items()}
-        try:
-            result = compute(**values)
-        except (CRMDataError, ValueError) as exc:
-            box.error = str(exc)
-            text.value = f"<span style='color:#b71c1c'>{_html.escape(str(exc))}</span>"
-            return
-        box.error = None
-        box.result = result
-        text.value = summary(result) if summary else ""
-        tab.value = _table_html(table(result)) if table else ""
-        if draw is not None:
-            show_figure(out, lambda ax: draw(result, ax), figsize=figsize)
-
-    for c in controls.values():
-        c.observe(update, names="value")
-    update()
-    return box
 
 
 def top_share_widget(data, *, value: str = "monetary", top: float = 0.2, value_name: str = "value"):
@@ -121,18 +64,16 @@ def top_share_widget(data, *, value: str = "monetary", top: float = 0.2, value_n
     controls = {"top": W.FloatSlider(value=top, min=0.01, max=0.99, step=0.01, readout_format=".0%",
                                      description="Top share of customers", style=_STYLE,
                                      layout=W.Layout(width="420px"))}
-    state = {}
 
-    def compute(top):
-        state["top"] = top
-        return top_share(data, value=value, top=top)
+    def view(top):
+        share = top_share(data, value=value, top=top)
+        return View(summary=(f"The top <b>{top:.0%}</b> of customers bring <b>{share:.1%}</b> "
+                             f"of the {_html.escape(value_name)} ({len(table):,} customers)."),
+                    draw=lambda ax: pareto_chart(table, top=top, value_name=value_name, ax=ax), result=share)
 
-    return _live(
-        controls, compute,
-        draw=lambda share, ax: pareto_chart(table, top=state["top"], value_name=value_name, ax=ax),
-        summary=lambda share: (f"The top <b>{state['top']:.0%}</b> of customers bring <b>{share:.1%}</b> "
-                               f"of the {_html.escape(value_name)} ({len(table):,} customers)."),
-    )
+    positions = sorted({round(0.05 * i, 2) for i in range(1, 20)} | {round(float(top), 2)})
+    return try_it(controls, view, title="the top share of customers and their share of value",
+                  deck={"top": positions})
 
 
 def abc_widget(data, *, value: str = "monetary", cutoffs: Sequence[float] = (0.8, 0.95)):
@@ -175,14 +116,19 @@ def abc_widget(data, *, value: str = "monetary", cutoffs: Sequence[float] = (0.8
                                               readout_format=".0%", description="A | B cut-offs", style=_STYLE,
                                               layout=W.Layout(width="480px"))}
 
-    def compute(cutoffs):
-        return abc_classify(data, value=value, cutoffs=tuple(cutoffs))
+    def view(cutoffs):
+        cutoffs = tuple(cutoffs)
+        abc = abc_classify(data, value=value, cutoffs=cutoffs)
+        table = segment_by(abc, by="abc_class", value=value)[["customers", "customer_share", "value", "value_share"]]
+        return View(summary=f"A: the customers who bring the first <b>{cutoffs[0]:.0%}</b> of the value; "
+                            f"B: up to <b>{cutoffs[1]:.0%}</b>; C: the rest.",
+                    draw=lambda ax: abc_chart(abc, cutoffs=cutoffs, ax=ax), table=table, result=abc)
 
-    def table(abc):
-        return segment_by(abc, by="abc_class", value=value)[["customers", "customer_share", "value", "value_share"]]
-
-    return _live(controls, compute, table=table,
-                 draw=lambda abc, ax: abc_chart(abc, cutoffs=controls["cutoffs"].value, ax=ax))
+    # on a slide: the A cut-off moves, B stays where it starts
+    b = round(float(cutoffs[1]), 2)
+    a_positions = sorted({round(x / 100, 2) for x in range(50, int(b * 100), 5)} | {round(float(cutoffs[0]), 2)})
+    return try_it(controls, view, figsize=(6.2, 4.0), title="the A and B cut-offs of the ABC analysis",
+                  deck={"cutoffs": [(a, b) for a in a_positions if a < b]})
 
 
 def scorecard_widget(data, *, financial: Any = "margin", service: Any = None, potential: Any = None,
@@ -231,22 +177,20 @@ def scorecard_widget(data, *, financial: Any = "margin", service: Any = None, po
                 for k, cols in columns.items() if cols is not None}
     shown = [c for cols in columns.values() if cols is not None for c in ([cols] if isinstance(cols, str) else cols)]
 
-    def compute(**weights):
-        return value_scorecard(data, financial=financial, service=service, potential=potential, sales=sales,
-                               weights=weights, method=method)
-
-    def table(sc):
-        cols = ["rank", "score", "current_value", "potential_value", "quadrant", *dict.fromkeys(shown)]
-        return sc.sort_values("rank", kind="stable").head(top_n)[cols]
-
-    def summary(sc):
-        return f"Top {top_n} customers by overall score (weights: " + ", ".join(
-            f"{labels[k]} {c.value:g}" for k, c in controls.items()) + ")"
+    def view(**weights):
+        sc = value_scorecard(data, financial=financial, service=service, potential=potential, sales=sales,
+                             weights=weights, method=method)
+        table = sc.sort_values("rank", kind="stable").head(top_n)[["rank", "score", "current_value",
+                                                                    "potential_value", "quadrant"]]
+        summary = f"Top {top_n} customers by overall score (weights: " + ", ".join(
+            f"{labels[k]} {weights[k]:g}" for k in controls) + ")"
+        return View(summary=summary, draw=lambda ax: scorecard_plot(sc, ax=ax), table=table, result=sc)
 
     items = list(controls.values())
     rows = [W.HBox(items[:2]), W.HBox(items[2:])]
-    return _live(controls, compute, draw=lambda sc, ax: scorecard_plot(sc, ax=ax), table=table, summary=summary,
-                 figsize=(8, 4.8), rows=rows)
+    first = next(iter(controls))
+    return try_it(controls, view, rows=rows, figsize=(6.2, 4.0), title="the weights of the value scorecard",
+                  deck={first: [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]})
 
 
 def pyramid_widget(data, *, value: str = "monetary", levels: Any = "vip"):
@@ -291,22 +235,24 @@ def pyramid_widget(data, *, value: str = "monetary", levels: Any = "vip"):
                                     description=f"{name} (share of customers)", style=_STYLE)
                 for name in names[:-1]}
 
-    def compute(**shares):
+    def view(**shares):
         rest = 1.0 - sum(shares.values())
         if rest <= 1e-9:
             raise ValueError(f"The upper levels take {sum(shares.values()):.1%} of customers, leaving nothing for "
                              f"'{names[-1]}'. Make them smaller.")
         lv = {**shares, names[-1]: rest}
-        return pyramid_summary(customer_pyramid(data, value=value, levels=lv), value=value)
-
-    def table(summary):
-        return summary[["customers", "customer_share", "value", "value_share", "core", "management"]]
+        summary = pyramid_summary(customer_pyramid(data, value=value, levels=lv), value=value)
+        table = summary[["customers", "customer_share", "value_share"]]
+        return View(summary=f"'{_html.escape(names[-1])}' takes the rest: {rest:.1%} of the customers who bought.",
+                    draw=lambda ax: pyramid_plot(summary, ax=ax), table=table, result=summary)
 
     items = list(controls.values())
     rows = [W.HBox(items[i:i + 2]) for i in range(0, len(items), 2)]
-    return _live(controls, compute, draw=lambda s, ax: pyramid_plot(s, ax=ax), table=table, rows=rows,
-                 summary=lambda s: f"'{names[-1]}' takes the rest: {1 - sum(c.value for c in controls.values()):.1%} "
-                                   "of the customers who bought.")
+    top_level = names[0]
+    cur = round(float(start[top_level]), 3)
+    positions = sorted({0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, cur})
+    return try_it(controls, view, rows=rows, figsize=(6.2, 3.8), title="the levels of the customer pyramid",
+                  deck={top_level: positions})
 
 
 def rfm_widget(data, *, value: str = "monetary", bins: int = 5, recency: str = "recency_days",
@@ -352,65 +298,14 @@ def rfm_widget(data, *, value: str = "monetary", bins: int = 5, recency: str = "
 
     controls = {"bins": W.IntSlider(value=bins, min=2, max=9, description="Score levels (bins)", style=_STYLE)}
 
-    def compute(bins):
-        return rfm_scores(data, bins=bins, recency=recency, frequency=frequency, monetary=monetary)
+    def view(bins):
+        scores = rfm_scores(data, bins=bins, recency=recency, frequency=frequency, monetary=monetary)
+        groups = segment_by(scores, by="rfm_score", value=value)[["customers", "customer_share", "value_share",
+                                                                  "avg_value"]]
+        table = groups.sort_values("value_share", ascending=False, kind="stable").head(8)
+        return View(summary=f"{bins} levels per letter: {len(groups):,} RFM scores in use; "
+                            "the 8 that bring most value:",
+                    draw=lambda ax: rfm_heatmap(scores, value=value, value_label=value_label, ax=ax),
+                    table=table, result=scores)
 
-    def table(scores):
-        return segment_by(scores, by="rfm_score", value=value)[["customers", "customer_share", "value_share",
-                                                                "avg_value"]]
-
-    return _live(controls, compute, draw=lambda s, ax: rfm_heatmap(s, value=value, value_label=value_label, ax=ax),
-                 table=table,
-                 figsize=(7, 5.5))
-
-
-def kmeans_widget(data, *, features: Sequence[str], k: int = 4, log: bool = True, scale: bool = True,
-                  value: str | None = None):
-    """Choose the number of k-means segments with a slider and compare the segment profiles.
-
-    Uses :func:`crmlearn.segmentation.kmeans_segments`, :func:`crmlearn.segmentation.segment_profiles`
-    and :func:`crmlearn.plots.segment_profile_plot`.
-
-    Parameters
-    ----------
-    data : DataFrame
-        One row per customer.
-    features : list of str
-        Numeric columns to cluster on.
-    k : int, default 4
-        Starting number of segments (slider 2-10).
-    log, scale :
-        As in :func:`crmlearn.segmentation.kmeans_segments`.
-    value : str, optional
-        A value column to add up per segment in the table.
-
-    Returns
-    -------
-    ipywidgets.VBox
-        ``.result`` is the profile table (one row per segment); ``.table`` shows it.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"frequency": [1, 2, 1, 20, 22, 25, 50, 55], "monetary": [5, 8, 6, 90, 99, 120, 400, 420]})
-    >>> w = kmeans_widget(df, features=["frequency", "monetary"], k=2)
-    >>> len(w.result)
-    2
-    >>> w.controls["k"].value = 3
-    >>> len(w.result)
-    3
-    """
-    import ipywidgets as W
-
-    from ..plots.grading import segment_profile_plot
-    from ..segmentation import kmeans_segments, segment_profiles
-
-    features = [features] if isinstance(features, str) else list(features)
-    controls = {"k": W.IntSlider(value=k, min=2, max=10, description="Number of segments k", style=_STYLE)}
-
-    def compute(k):
-        seg = kmeans_segments(data, features=features, k=k, log=log, scale=scale)
-        return segment_profiles(seg, features=features, value=value)
-
-    return _live(controls, compute, draw=lambda p, ax: segment_profile_plot(p, features=features, ax=ax),
-                 table=lambda p: p, figsize=(8, 4.5))
+    return try_it(controls, view, figsize=(6.2, 4.0), title="the number of RFM score levels")

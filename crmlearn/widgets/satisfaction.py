@@ -1,14 +1,14 @@
 """Widgets for satisfaction (Chapter 7): the moving expectation and the NPS.
 
 Each builder wires sliders to a function of :mod:`crmlearn.satisfaction` and a plot of
-:mod:`crmlearn.plots`, and returns a VBox (sliders above, the figure below). The last
-computed table is kept on the widget as ``.result``.
+:mod:`crmlearn.plots` through :func:`crmlearn.widgets._base.try_it`, and returns a VBox
+(sliders above, the figure below). The last computed table is kept on the widget as ``.result``.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from ._base import show_figure
+from ._base import STYLE, View, try_it
 
 __all__ = ["expectation_widget", "nps_widget"]
 
@@ -38,31 +38,28 @@ def expectation_widget(*, discount: float = 0.2, learning_rate: float = 0.6, vis
     from ..plots.satisfaction import expectation_chart
     from ..satisfaction import expectation_update
 
-    style = {"description_width": "initial"}
+    style = STYLE
     s_discount = W.FloatSlider(value=discount, min=0.0, max=0.5, step=0.05, description="First-visit discount",
                                readout_format=".0%", style=style)
     s_rate = W.FloatSlider(value=learning_rate, min=0.0, max=1.0, step=0.1, description="Learning rate", style=style)
     s_visits = W.IntSlider(value=visits, min=2, max=10, description="Visits", style=style)
     s_tol = W.FloatSlider(value=tolerance, min=0.0, max=0.1, step=0.01, description="Tolerance", style=style)
-    out = W.Output()
-    box = W.VBox([W.HBox([s_discount, s_rate]), W.HBox([s_visits, s_tol]), out])
+    controls = {"discount": s_discount, "learning_rate": s_rate, "visits": s_visits, "tolerance": s_tol}
 
-    def update(*_):
-        experiences = [s_discount.value] + [0.0] * (s_visits.value - 1)
-        table = expectation_update(experiences, initial=0.0, learning_rate=s_rate.value, tolerance=s_tol.value)
-        box.result = table
+    def view(discount, learning_rate, visits, tolerance):
+        experiences = [discount] + [0.0] * (visits - 1)
+        table = expectation_update(experiences, initial=0.0, learning_rate=learning_rate, tolerance=tolerance)
 
         def draw(ax):
             expectation_chart(table, ax=ax)
             ax.set(ylabel="Discount (expected vs received)")
 
-        show_figure(out, draw)
+        return View(draw=draw, result=table,
+                    summary=f"After a one-off discount of <b>{discount:.0%}</b>, visit 2 feels "
+                            f"<b>{table['verdict'].iloc[1]}</b>.")
 
-    for s in (s_discount, s_rate, s_visits, s_tol):
-        s.observe(update, names="value")
-    box.controls = {"discount": s_discount, "learning_rate": s_rate, "visits": s_visits, "tolerance": s_tol}
-    update()
-    return box
+    return try_it(controls, view, rows=[W.HBox([s_discount, s_rate]), W.HBox([s_visits, s_tol])],
+                  title="the moving expectation", deck={"learning_rate": [round(0.1 * i, 1) for i in range(11)]})
 
 
 def nps_widget(*, promoters: int = 50, detractors: int = 20, n: int = 200):
@@ -88,29 +85,32 @@ def nps_widget(*, promoters: int = 50, detractors: int = 20, n: int = 200):
     from ..plots.satisfaction import nps_chart
     from ..satisfaction import nps
 
-    style = {"description_width": "initial"}
+    style = STYLE
     s_pro = W.IntSlider(value=promoters, min=0, max=100, description="Promoters %", style=style)
     s_det = W.IntSlider(value=detractors, min=0, max=100, description="Detractors %", style=style)
     s_n = W.IntSlider(value=n, min=10, max=2000, step=10, description="Respondents", style=style)
-    out = W.Output()
-    box = W.VBox([W.HBox([s_pro, s_det, s_n]), out])
 
-    def update(*_):
-        if s_pro.value + s_det.value > 100:  # the three groups cannot exceed everyone
-            s_det.value = 100 - s_pro.value  # re-enters update through observe
-            return
-        k_pro = int(round(s_n.value * s_pro.value / 100))
-        k_det = int(round(s_n.value * s_det.value / 100))
-        scores = np.repeat([10, 8, 3], [k_pro, s_n.value - k_pro - k_det, k_det])
+    def clamp(*_):  # the three groups cannot exceed everyone; registered before the redraw
+        if s_pro.value + s_det.value > 100:
+            s_det.value = 100 - s_pro.value
+
+    s_pro.observe(clamp, names="value")
+    s_det.observe(clamp, names="value")
+
+    def view(promoters, detractors, n):
+        cut = promoters + detractors > 100
+        detractors = min(detractors, 100 - promoters)
+        k_pro = int(round(n * promoters / 100))
+        k_det = int(round(n * detractors / 100))
+        scores = np.repeat([10, 8, 3], [k_pro, n - k_pro - k_det, k_det])
         result = nps(scores)
-        box.result = result
-        show_figure(out, lambda ax: nps_chart(result, ax=ax))
+        summary = (f"{promoters}% promoters, {detractors}% detractors"
+                   f"{' (cut so the groups add up to 100%)' if cut else ''}, {n:,} respondents: "
+                   f"NPS <b>{float(result['nps']):.0f}</b>")
+        return View(summary=summary, draw=lambda ax: nps_chart(result, ax=ax), result=result)
 
-    for s in (s_pro, s_det, s_n):
-        s.observe(update, names="value")
-    box.controls = {"promoters": s_pro, "detractors": s_det, "n": s_n}
-    update()
-    return box
+    return try_it({"promoters": s_pro, "detractors": s_det, "n": s_n}, view, rows=[W.HBox([s_pro, s_det, s_n])],
+                  title="the net promoter score", deck={"promoters": list(range(0, 101, 5))})
 
 
 __all__ += ["disconfirmation_widget", "servqual_weights_widget", "nps_threshold_widget"]
@@ -134,25 +134,22 @@ def disconfirmation_widget(*, expectation: float = 5.0, performance: float = 5.5
     from ..plots.satisfaction import disconfirmation_chart
     from ..satisfaction import disconfirmation
 
-    style = {"description_width": "initial"}
-    s_exp = W.FloatSlider(value=expectation, min=1, max=7, step=0.1, description="Expectation", style=style)
+    s_exp = W.FloatSlider(value=expectation, min=1, max=7, step=0.1, description="Expectation", style=STYLE)
     s_per = W.FloatSlider(value=performance, min=1, max=7, step=0.1, description="Perceived performance",
-                          style=style)
-    s_tol = W.FloatSlider(value=tolerance, min=0, max=1.5, step=0.1, description="Tolerance", style=style)
-    out = W.Output()
-    box = W.VBox([W.HBox([s_exp, s_per, s_tol]), out])
+                          style=STYLE)
+    s_tol = W.FloatSlider(value=tolerance, min=0, max=1.5, step=0.1, description="Tolerance", style=STYLE)
 
-    def update(*_):
-        df = pd.DataFrame({"exp_item": [s_exp.value], "per_item": [s_per.value]})
-        box.result = disconfirmation(df, expected=["exp_item"], perceived=["per_item"], tolerance=s_tol.value)
-        show_figure(out, lambda ax: disconfirmation_chart(s_exp.value, s_per.value, tolerance=s_tol.value, ax=ax),
-                    figsize=(8, 3.2))
+    def view(expectation, performance, tolerance):
+        df = pd.DataFrame({"exp_item": [expectation], "per_item": [performance]})
+        table = disconfirmation(df, expected=["exp_item"], perceived=["per_item"], tolerance=tolerance)
+        verdict = str(table["verdict"].iloc[0])
+        return View(summary=f"Expected {expectation:.1f}, perceived {performance:.1f}: <b>{verdict}</b>",
+                    draw=lambda ax: disconfirmation_chart(expectation, performance, tolerance=tolerance, ax=ax),
+                    result=table)
 
-    for s in (s_exp, s_per, s_tol):
-        s.observe(update, names="value")
-    box.controls = {"expectation": s_exp, "performance": s_per, "tolerance": s_tol}
-    update()
-    return box
+    return try_it({"expectation": s_exp, "performance": s_per, "tolerance": s_tol}, view,
+                  title="expectation against performance",
+                  deck={"performance": [round(1 + 0.5 * i, 1) for i in range(13)]})
 
 
 def servqual_weights_widget(survey=None):
@@ -160,7 +157,7 @@ def servqual_weights_widget(survey=None):
 
     Sliders: points (0-50) per dimension, normalised to weights. Uses
     :func:`crmlearn.satisfaction.servqual` and :func:`crmlearn.plots.servqual_chart`. ``.result`` is
-    the SERVQUAL table; ``.result_overall`` its weighted overall gap.
+    the SERVQUAL table.
 
     Examples
     --------
@@ -175,27 +172,19 @@ def servqual_weights_widget(survey=None):
     from ..satisfaction import SERVQUAL_DIMENSIONS, servqual
 
     data = load_dataset("survey") if survey is None else survey
-    style = {"description_width": "initial"}
-    sliders = {d: W.IntSlider(value=20, min=0, max=50, description=d, style=style) for d in SERVQUAL_DIMENSIONS}
-    label = W.HTML()
-    out = W.Output()
-    box = W.VBox([W.HBox(list(sliders.values())[:3]), W.HBox(list(sliders.values())[3:] + [label]), out])
+    sliders = {d: W.IntSlider(value=20, min=0, max=50, step=5, description=d, style=STYLE)
+               for d in SERVQUAL_DIMENSIONS}
 
-    def update(*_):
-        pts = {d: s.value for d, s in sliders.items()}
-        if sum(pts.values()) == 0:
-            pts = {d: 1 for d in pts}
+    def view(**points):
+        pts = points if sum(points.values()) else {d: 1 for d in points}
         table = servqual(data, weights=pts)
-        box.result = table
-        box.result_overall = float(table["gap"].iloc[-1])
-        label.value = f"<b>Weighted overall gap: {box.result_overall:+.2f}</b>"
-        show_figure(out, lambda ax: servqual_chart(table, ax=ax, level="dimension"), figsize=(8, 3.6))
+        overall = float(table["gap"].iloc[-1])
+        return View(summary=f"Weighted overall gap: <b>{overall:+.2f}</b>",
+                    draw=lambda ax: servqual_chart(table, ax=ax, level="dimension"), result=table)
 
-    for s in sliders.values():
-        s.observe(update, names="value")
-    box.controls = sliders
-    update()
-    return box
+    first = next(iter(sliders))
+    return try_it(sliders, view, rows=[W.HBox(list(sliders.values()))], title="SERVQUAL weights",
+                  deck={first: list(range(0, 51, 5))})
 
 
 def nps_threshold_widget(survey=None, *, min_promoter: int = 9, max_detractor: int = 6):
@@ -216,22 +205,21 @@ def nps_threshold_widget(survey=None, *, min_promoter: int = 9, max_detractor: i
     from ..satisfaction import nps_cutoffs
 
     data = load_dataset("survey") if survey is None else survey
-    style = {"description_width": "initial"}
-    s_pro = W.IntSlider(value=min_promoter, min=1, max=10, description="Promoter from", style=style)
-    s_det = W.IntSlider(value=max_detractor, min=0, max=9, description="Detractor up to", style=style)
-    out = W.Output()
-    box = W.VBox([W.HBox([s_pro, s_det]), out])
+    s_pro = W.IntSlider(value=min_promoter, min=1, max=10, description="Promoter from", style=STYLE)
+    s_det = W.IntSlider(value=max_detractor, min=0, max=9, description="Detractor up to", style=STYLE)
 
-    def update(*_):
-        if s_det.value >= s_pro.value:  # keep the passives between
+    def keep_passives_between(change):
+        if s_det.value >= s_pro.value:
             s_det.value = s_pro.value - 1
-            return
-        result = nps_cutoffs(data["likelihood_to_recommend"], min_promoter=s_pro.value, max_detractor=s_det.value)
-        box.result = result
-        show_figure(out, lambda ax: nps_chart(result, ax=ax))
 
-    for s in (s_pro, s_det):
-        s.observe(update, names="value")
-    box.controls = {"min_promoter": s_pro, "max_detractor": s_det}
-    update()
-    return box
+    s_pro.observe(keep_passives_between, names="value")
+    s_det.observe(keep_passives_between, names="value")
+
+    def view(min_promoter, max_detractor):
+        max_detractor = min(max_detractor, min_promoter - 1)
+        result = nps_cutoffs(data["likelihood_to_recommend"], min_promoter=min_promoter, max_detractor=max_detractor)
+        return View(summary=f"Promoters {min_promoter}-10, detractors 0-{max_detractor}: NPS <b>{float(result['nps']):.0f}</b>",
+                    draw=lambda ax: nps_chart(result, ax=ax), result=result)
+
+    return try_it({"min_promoter": s_pro, "max_detractor": s_det}, view, title="NPS cut-offs",
+                  deck={"min_promoter": list(range(6, 11))})
