@@ -102,7 +102,9 @@ def test_every_course_widget_goes_through_the_helper():
              "scorecard_widget": W.scorecard_widget(df, service="satisfaction", potential="growth"), "pyramid_widget": W.pyramid_widget(df),
              "rfm_widget": W.rfm_widget(df), "kmeans_widget": W.kmeans_widget(df, features=["frequency", "monetary"]),
              "simple_clv_widget": W.simple_clv_widget(), "expectation_widget": W.expectation_widget(),
-             "nps_widget": W.nps_widget()}
+             "nps_widget": W.nps_widget(), "disconfirmation_widget": W.disconfirmation_widget(),
+             "servqual_weights_widget": W.servqual_weights_widget(), "nps_threshold_widget": W.nps_threshold_widget(),
+             "loyalty_matrix_widget": W.loyalty_matrix_widget(), "switch_decision_widget": W.switch_decision_widget()}
     assert set(W.__all__) == set(built) | {"dataset_explorer"}
     for name, box in built.items():
         assert type(box).__name__ == "TryIt", name
