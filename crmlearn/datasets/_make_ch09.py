@@ -1,7 +1,7 @@
 """Chapter 9 plants in the course data: slowdowns before churn in `transactions`.
 
 A few steady customers slow down before they stop: from their slowdown start they order less often
-(about one order in three is kept) and buy less per order (about a third of each line's quantity), and after their
+(about one order in two is kept) and buy less per order (only the smallest line, at about a fifth of its quantity), and after their
 last order they buy nothing more.  The slowdown start is recorded in ``customers.slowdown_start``
 so that `crmlearn.retention.early_warning` can be checked for precision and recall.
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-N_PLANTED = 22
-KEEP_ORDER = 0.35
-SHRINK = 0.35
+N_PLANTED = 20
+KEEP_ORDER = 0.6
+SHRINK = 0.2
 
 
 def plant_slowdowns(seed: int, tx: pd.DataFrame, lat: dict, n_customers: int, n_days: int):
@@ -28,11 +28,12 @@ def plant_slowdowns(seed: int, tx: pd.DataFrame, lat: dict, n_customers: int, n_
     last = per.max()
     ok = pd.DataFrame({"n2023": n2023, "last": last}).fillna(0)
     steady = ((ok["n2023"] >= 18) & (ok["n2023"] <= 60) & (ok["last"] >= n_days - 20)).to_numpy()
-    cand = ok.index.to_numpy()[steady]
+    big_lines = (buy.groupby("_cust")["quantity"].median() >= 8).reindex(ok.index, fill_value=False).to_numpy()
+    cand = ok.index.to_numpy()[steady & big_lines]
     cand = cand[(lat["switch_day"][cand] > n_days) & ~lat["declining"][cand] & ~lat["churner"][cand]]
     chosen = np.sort(rng.choice(cand, size=min(N_PLANTED, len(cand)), replace=False))
-    s0 = rng.integers(400, 520, len(chosen))            # 2024-02-05 .. 2024-06-03
-    s1 = np.minimum(s0 + rng.integers(150, 200, len(chosen)), n_days - 15)
+    s0 = rng.integers(430, 480, len(chosen))            # 2024-03-06 .. 2024-04-24
+    s1 = np.minimum(s0 + rng.integers(190, 250, len(chosen)), n_days - 3)
     start[chosen] = s0
 
     orders = tx[["_order", "_cust", "_day"]].drop_duplicates("_order")
@@ -47,9 +48,14 @@ def plant_slowdowns(seed: int, tx: pd.DataFrame, lat: dict, n_customers: int, n_
     slow_orders = orders["_order"].to_numpy()[in_slow & keep]
 
     out = tx[np.isin(tx["_order"].to_numpy(), kept_orders)].copy()
-    # a slowed order is smaller: each line at about a third of its quantity; its returns are dropped
+    # a slowed order is smaller: only its smallest line stays, at about a fifth of its quantity;
+    # its returns are dropped
     slow = np.isin(out["_order"].to_numpy(), slow_orders)
     out = out[~(slow & out["is_return"].to_numpy())].copy()
+    slow = np.isin(out["_order"].to_numpy(), slow_orders)
+    smallest = out["amount"].to_numpy() == out.groupby("_order")["amount"].transform("min").to_numpy()
+    first_small = smallest & ~pd.Series(smallest & slow).groupby(out["_order"].to_numpy()).cumsum().gt(1).to_numpy()
+    out = out[~slow | first_small].copy()
     slow = np.isin(out["_order"].to_numpy(), slow_orders) & (out["quantity"].to_numpy() > 0)
     q = out["quantity"].to_numpy()
     q_new = np.where(slow, np.maximum(1, np.round(q * SHRINK)).astype(q.dtype), q)
