@@ -672,7 +672,7 @@ def stage_transitions(share_of_wallet: pd.DataFrame, *, customer: str = "custome
     ok = nxt[year].notna().to_numpy() & (nxt[year].to_numpy(dtype=float) - staged[year].to_numpy(dtype=float) == 1)
     moves = staged.loc[ok, keys + [year]].rename(columns={year: "year_from"}).copy()
     moves["year_to"] = moves["year_from"] + 1
-    moves["stage_from"] = staged.loc[ok, "wallet_stage"].to_numpy()
+    moves["stage_from"] = pd.Categorical(staged.loc[ok, "wallet_stage"].to_numpy(), categories=STAGES, ordered=True)
     moves["stage_to"] = pd.Categorical(nxt.loc[ok, "wallet_stage"].to_numpy(), categories=STAGES, ordered=True)
     d = moves["stage_to"].cat.codes.to_numpy() - moves["stage_from"].cat.codes.to_numpy()
     moves["move"] = np.where(d > 0, "up", np.where(d < 0, "down", "same"))
