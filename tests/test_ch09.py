@@ -181,3 +181,37 @@ def test_churn_model_holdout():
     cal = res["calibration"]
     assert cal["customers"].sum() == res["n_test"]
     assert cal["observed"].iloc[-1] > cal["observed"].iloc[0]
+
+
+# ---------------------------------------------------------------- plots and widgets
+def test_plots_return_axes(tx, planted):
+    import matplotlib.pyplot as plt
+
+    from crmlearn.plots import early_warning_plot, wallet_stage_plot
+
+    fig, ax = plt.subplots()
+    staged = r.wallet_stage(load("share_of_wallet"))
+    assert wallet_stage_plot(staged, ax=ax) is ax
+    assert len(ax.get_legend().get_texts()) == 4
+    fig2, ax2 = plt.subplots()
+    ew = r.early_warning(tx, as_of=AS_OF)
+    assert early_warning_plot(ew, truth=planted, max_value_ratio=0.35, ax=ax2) is ax2
+    plt.close("all")
+
+
+def test_widgets_update(tx, planted):
+    pytest.importorskip("ipywidgets")
+    from crmlearn import widgets as w
+
+    box = w.stage_threshold_widget(load("share_of_wallet"))
+    before = box.result.value
+    box.controls["low"].value = 0.3
+    assert box.result.value != before
+    ew = w.early_warning_widget(tx, planted)
+    assert "precision" in ew.result.value
+    ew.controls["max_value_ratio"].value = 0.9
+    assert "precision" in ew.result.value
+    s = w.sbg_curve_widget()
+    v = s.result.value
+    s.controls["beta"].value = 3.0
+    assert s.result.value != v

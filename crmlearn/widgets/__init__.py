@@ -9,9 +9,10 @@ from .course import *  # noqa: F401,F403
 from .grading import *  # noqa: F401,F403
 from .clv import *  # noqa: F401,F403
 from .satisfaction import *  # noqa: F401,F403
-from . import course, grading, clv, satisfaction
+from .retention import *  # noqa: F401,F403
+from . import course, grading, clv, satisfaction, retention
 
 __all__: list[str] = []
-for _m in (course, grading, clv, satisfaction):
+for _m in (course, grading, clv, satisfaction, retention):
     __all__ += list(_m.__all__)
 del _m
