@@ -240,6 +240,8 @@ DATASETS: dict[str, dict[str, Any]] = {
             F("club_member", "boolean", "Member of the Huaxin customer club (reward programme)."),
             F("status", "category", "inactive = no row in `transactions` in the 365 days before 2024-12-31.",
               categories=["active", "inactive"]),
+            F("slowdown_start", "date", "Chapter 9 ground truth: the day a planted slowdown before churn "
+              "began (fewer orders, smaller orders, then no orders); empty for other customers."),
         ],
         "generation": [
             "1,500 customers: 540 retail consumers, 770 business customers, 160 channel distributors and "

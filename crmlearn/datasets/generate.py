@@ -37,6 +37,7 @@ import pandas as pd
 
 from . import _vocab as V
 from . import _make_survey_loyalty
+from . import _make_ch09
 from ._schema import AS_OF as _AS_OF, DATASETS, SEED, datapackage_json, field_names, render_card
 
 __all__ = ["generate_all", "write_all", "realism_report", "SEED"]
@@ -1302,6 +1303,7 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
     cust, lat = _make_customers(streams[0])
     survey = _plan_survey(streams[1], cust, lat)
     tx = _make_transactions(streams[2], cust, lat)
+    tx, slow_start = _make_ch09.plant_slowdowns(seed, tx, lat, len(cust), N_DAYS)  # chapter 9
     contacts = _make_contacts(streams[3], cust, lat, tx)
     phone, email, contact_person = _make_contact_details(streams[4], cust, lat)
     cards, kcon = _make_ka(streams[5], cust, lat, tx, phone, email)
@@ -1322,6 +1324,8 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
     cust.insert(0, "customer_id", cid)
     cust["first_order_date"] = first
     cust["status"] = np.where((N_DAYS - 1 - tx_last) > 365, "inactive", "active")
+    cust["slowdown_start"] = np.where(slow_start >= 0, _days_to_dates(np.maximum(slow_start, 0)),
+                                      np.datetime64("NaT"))
     raw = _make_raw(streams[9], cust, lat, first, phone, email, contact_person)
     cust = cust.iloc[order].reset_index(drop=True)
 

@@ -11,7 +11,7 @@ import pandas as pd
 from .._core.compat import renamed_kwargs
 from ._base import get_ax
 
-__all__ = ["sbg_survival_plot", "cohort_heatmap"]
+__all__ = ["sbg_survival_plot", "cohort_heatmap", "wallet_stage_plot", "early_warning_plot"]
 
 
 def sbg_survival_plot(model, *, periods: int | None = None, actual=None, ax=None):
@@ -128,4 +128,48 @@ def cohort_heatmap(table: pd.DataFrame, *, ax=None, annotate: bool | None = None
     step = max(1, len(table.index) // 15)
     ax.set_yticks(np.arange(0, len(table.index), step), [str(c) for c in table.index[::step]])
     ax.set(xlabel="Periods since first purchase", ylabel="Cohort (first purchase)")
+    return ax
+
+
+_STAGE_COLOURS = {"development": "#bbbbbb", "initial": "C0", "stable": "C2", "strategic": "C3"}
+
+
+def wallet_stage_plot(staged: pd.DataFrame, *, share: str = "share", cuts=(0.5, 0.8), bins: int = 20, ax=None):
+    """Histogram of share of wallet, coloured by relationship stage, with the stage boundaries.
+
+    ``staged`` is the table of :func:`crmlearn.retention.wallet_stage` (column ``wallet_stage``).
+    Returns the Axes.
+    """
+    ax = get_ax(ax)
+    edges = np.linspace(0, 1, bins + 1)
+    for stage, colour in _STAGE_COLOURS.items():
+        vals = staged.loc[staged["wallet_stage"].astype(str) == stage, share].to_numpy(dtype=float)
+        ax.hist(100 * vals, bins=100 * edges, color=colour, label=f"{stage} ({len(vals):,})", alpha=0.9)
+    for c in cuts:
+        ax.axvline(100 * c, color="black", linestyle="--", linewidth=1)
+    ax.set(xlabel="Our share of the customer's purchases (%)", ylabel="Account-categories")
+    ax.legend(fontsize=10)
+    return ax
+
+
+def early_warning_plot(warnings: pd.DataFrame, *, truth=None, max_value_ratio: float | None = None, ax=None):
+    """Pace against order value of the customers :func:`crmlearn.retention.early_warning` can judge.
+
+    Flagged customers are drawn in red; ``truth`` (ids of known slowdowns) is circled.  Returns the Axes.
+    """
+    ax = get_ax(ax)
+    w = warnings[warnings["score"].notna() & (warnings["orders_window"] > 0)]
+    x = np.clip(w["pace"].to_numpy(dtype=float), 0, 3)
+    y = np.clip(w["value_ratio"].to_numpy(dtype=float), 0, 3)
+    f = w["flagged"].to_numpy(dtype=bool)
+    ax.scatter(x[~f], y[~f], s=12, color="grey", alpha=0.5, label="no warning")
+    ax.scatter(x[f], y[f], s=22, color="C3", label=f"flagged ({int(f.sum())})")
+    if truth is not None:
+        t = w.index.isin(list(truth))
+        ax.scatter(x[t], y[t], s=80, facecolors="none", edgecolors="black", label="planted slowdown")
+    if max_value_ratio is not None:
+        ax.axhline(max_value_ratio, color="C3", linestyle="--", linewidth=1)
+    ax.axvline(1, color="grey", linestyle=":", linewidth=1)
+    ax.set(xlabel="Pace: orders in the window / usual", ylabel="Order value / usual (median)")
+    ax.legend(fontsize=10)
     return ax

@@ -13,9 +13,10 @@ from .segmentation import *  # noqa: F401,F403
 from .clv import *  # noqa: F401,F403
 from .satisfaction import *  # noqa: F401,F403
 from .loyalty import *  # noqa: F401,F403
-from . import overview, grading, segmentation, clv, satisfaction, loyalty
+from .retention import *  # noqa: F401,F403
+from . import overview, grading, segmentation, clv, satisfaction, loyalty, retention
 
 __all__: list[str] = []
-for _m in (overview, grading, segmentation, clv, satisfaction, loyalty):
+for _m in (overview, grading, segmentation, clv, satisfaction, loyalty, retention):
     __all__ += list(_m.__all__)
 del _m

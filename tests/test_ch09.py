@@ -1,0 +1,217 @@
+"""Chapter 9: relationship stages, opportunities, early warning, churn cost and value groups.
+
+Reference figures: the source of chapter 9 (syllabus [003_e3e9ec8661af876a.txt]): telecom churn
+Europe 25%, US 30% a year; US operators lose US$9 bn revenue + US$7.5 bn extra acquisition cost.
+"""
+import numpy as np
+import pandas as pd
+import pytest
+
+from crmlearn import retention as r
+from crmlearn._validation import CRMDataError
+from crmlearn.datasets import load_dataset as load
+
+AS_OF = "2024-09-30"
+
+
+@pytest.fixture(scope="module")
+def tx():
+    return load("transactions")
+
+
+@pytest.fixture(scope="module")
+def planted():
+    c = load("customers")
+    return set(c.loc[c["slowdown_start"].notna(), "customer_id"])
+
+
+# ---------------------------------------------------------------- stages (hand-worked boundaries)
+def test_wallet_stage_boundaries():
+    d = pd.DataFrame({"share": [0.0, 0.3, 0.499, 0.5, 0.65, 0.799, 0.8, 0.9, 1.0]})
+    got = r.wallet_stage(d)["wallet_stage"].astype(str).tolist()
+    assert got == ["development", "initial", "initial", "stable", "stable", "stable",
+                   "strategic", "strategic", "strategic"]
+
+
+def test_wallet_stage_syllabus_exercise_and_input_kept():
+    # syllabus exercise 2: 3.6 of 8 million -> 45% -> initial cooperation
+    d = pd.DataFrame({"share": [3.6 / 8]}, index=["X"])
+    out = r.wallet_stage(d)
+    assert out.index.tolist() == ["X"] and list(out.columns)[:1] == ["share"]
+    assert out["wallet_stage"].iloc[0] == "initial"
+    assert "offensive" in out["stage_strategy"].iloc[0]
+    assert list(d.columns) == ["share"]          # input not mutated
+
+
+def test_wallet_stage_agrees_with_course_data():
+    sow = load("share_of_wallet")
+    out = r.wallet_stage(sow)
+    assert (out["wallet_stage"].astype(str) == sow["stage"].astype(str)).all()
+
+
+def test_wallet_stage_custom_cuts_and_errors():
+    d = pd.DataFrame({"share": [0.6, 0.7]})
+    assert r.wallet_stage(d, cuts=(0.6, 0.7))["wallet_stage"].astype(str).tolist() == ["stable", "strategic"]
+    with pytest.raises(CRMDataError, match="wallet_stage.*between 0 and 1"):
+        r.wallet_stage(pd.DataFrame({"share": [65.0]}))
+    with pytest.raises(CRMDataError, match="cuts"):
+        r.wallet_stage(d, cuts=(0.8, 0.5))
+    with pytest.raises(CRMDataError, match="share"):
+        r.wallet_stage(pd.DataFrame({"pct": [0.1]}))
+
+
+def test_stage_transitions_hand_worked():
+    d = pd.DataFrame({"customer_id": ["A", "A", "B", "B", "C", "C", "D"],
+                      "year": [2023, 2024] * 3 + [2024],
+                      "share": [0.499, 0.5, 0.8, 0.799, 1.0, 1.0, 0.3]})
+    moves = r.stage_transitions(d, category=None, output="moves").set_index("customer_id")
+    assert moves.loc["A", "move"] == "up" and moves.loc["B", "move"] == "down" and moves.loc["C", "move"] == "same"
+    assert "D" not in moves.index                       # one year only: no move
+    table = r.stage_transitions(d, category=None)
+    assert table.loc["initial", "stable"] == 1 and table.loc["strategic", "stable"] == 1
+    assert table.loc["strategic", "strategic"] == 1 and table.to_numpy().sum() == 3
+
+
+def test_stage_transitions_course_data_has_moves_both_ways():
+    moves = r.stage_transitions(load("share_of_wallet"), output="moves")
+    counts = moves["move"].value_counts()
+    assert counts.get("up", 0) > 0 and counts.get("down", 0) > 0
+
+
+def test_opportunities_eight_found_in_events():
+    op = r.opportunities(load("share_of_wallet"))
+    assert len(op) == 8 and (op["customers"] > 0).all()
+    with pytest.raises(CRMDataError, match="eight opportunities"):
+        r.opportunities(pd.DataFrame({"customer_id": ["A"], "events": ["bribe"]}))
+
+
+# ---------------------------------------------------------------- early warning vs the planted slowdowns
+def test_early_warning_precision_recall_default(tx, planted):
+    ew = r.early_warning(tx, as_of=AS_OF)
+    flagged = set(ew.index[ew["flagged"]])
+    tp = len(flagged & planted)
+    assert tp / len(flagged) >= 0.8, (tp, len(flagged))
+    assert tp / len(planted) >= 0.8, (tp, len(planted))
+    assert ew.loc[list(flagged), "reason"].str.contains("usual").all()
+
+
+def test_early_warning_backtest_lead_days(tx, planted):
+    buy = tx[~tx["is_return"] & (tx["tender_result"] != "lost")]
+    last = buy.groupby("customer_id")["order_date"].max()
+    first_flag = {}
+    for as_of in pd.date_range("2024-01-31", "2024-12-31", freq="ME"):
+        ew = r.early_warning(tx, as_of=as_of)
+        for c in planted & set(ew.index[ew["flagged"]]):
+            first_flag.setdefault(c, as_of)
+    assert len(first_flag) >= 0.8 * len(planted)
+    lead = [(last[c] - d).days for c, d in first_flag.items()]
+    assert np.mean(lead) >= 60, lead
+
+
+def test_early_warning_purchase_rule_and_errors(tx):
+    small = tx[tx["customer_id"].isin(tx["customer_id"].unique()[:50])]
+    a = r.early_warning(small, as_of=AS_OF)
+    # a return line never counts as an order
+    extra = small.iloc[:1].copy()
+    extra["order_id"], extra["is_return"], extra["amount"] = "RX", True, -10.0
+    extra["order_date"] = pd.Timestamp(AS_OF)
+    b = r.early_warning(pd.concat([small, extra]), as_of=AS_OF)
+    pd.testing.assert_frame_equal(a, b)
+    with pytest.raises(CRMDataError, match="as_of"):
+        r.early_warning(small, as_of="not a date")
+    with pytest.raises(TypeError, match="window"):
+        r.early_warning(small, as_of=AS_OF, window=1.5)
+
+
+def test_early_warning_hand_worked():
+    days = pd.to_datetime("2024-01-01") + pd.to_timedelta(np.r_[np.arange(0, 260, 10), [300, 340]], "D")
+    amt = np.r_[np.full(26, 100.0), [20.0, 20.0]]
+    t = pd.DataFrame({"customer_id": "A", "order_date": days, "amount": amt, "order_id": np.arange(28)})
+    ew = r.early_warning(t, as_of="2024-12-31", window=90)      # window: 2 small orders where 8.5 were usual
+    assert ew.loc["A", "orders_window"] == 2 and ew.loc["A", "value_ratio"] == pytest.approx(0.2)
+    assert ew.loc["A", "expected"] == pytest.approx(90 / (276 / 26))
+    assert bool(ew.loc["A", "flagged"])
+    t2 = t.assign(amount=100.0)                                  # same pace, same value: slower only
+    assert not bool(r.early_warning(t2, as_of="2024-12-31", window=90).loc["A", "flagged"])
+
+
+# ---------------------------------------------------------------- churn figures of the source
+def test_churn_rate_simple_and_cost_source_figures():
+    assert r.churn_rate_simple(4_000_000, 1_000_000) == pytest.approx(r.TELECOM_CHURN["Europe"])
+    eu = r.churn_cost(n_subscribers=4_000_000, churn_rate=r.TELECOM_CHURN["Europe"])
+    us = r.churn_cost(n_subscribers=4_000_000, churn_rate=r.TELECOM_CHURN["US"])
+    assert eu["lost"] == pytest.approx(1_000_000) and us["lost"] == pytest.approx(1_200_000)
+    # US$9 bn + US$7.5 bn: per churner revenue and acquisition reproduce the source's total
+    n_us = 1e8
+    lost = n_us * 0.30
+    cost = r.churn_cost(n_subscribers=n_us, churn_rate=0.30,
+                        revenue_per_churner=r.US_CHURN_COST_USD["lost_revenue"] / lost,
+                        acquisition_cost=r.US_CHURN_COST_USD["extra_acquisition_cost"] / lost)
+    assert cost["revenue_lost"] == pytest.approx(9.0e9) and cost["total"] == pytest.approx(16.5e9)
+    with pytest.raises(CRMDataError, match="0.25"):
+        r.churn_cost(n_subscribers=10, churn_rate=25)
+    with pytest.raises(CRMDataError, match="lost"):
+        r.churn_rate_simple(100, 120)
+
+
+def test_churn_cost_table():
+    s = pd.DataFrame({"churned": [True, False, True], "arpu_cny": [10.0, 20.0, 30.0],
+                      "acquisition_cost_cny": [100.0, 200.0, 300.0]})
+    c = r.churn_cost(s)
+    assert c["lost"] == 2 and c["churn_rate"] == pytest.approx(2 / 3)
+    assert c["revenue_lost"] == pytest.approx(12 * 40.0) and c["replacement_cost"] == pytest.approx(400.0)
+
+
+def test_value_groups_match_syllabus_cases_and_data():
+    # syllabus exercise 6: high margin stable; low spend fast-growing; zero use minimum fee; complaints + rival
+    d = pd.DataFrame({"margin_cny": [150.0, 20.0, -10.0, 60.0, 5.0, 30.0],
+                      "growth_rate": [0.02, 0.4, 0.0, 0.01, 0.0, 0.0],
+                      "complaints_90d": [0, 0, 0, 3, 0, 0], "competitor_offer_flag": [False] * 3 + [True] + [False] * 2})
+    got = r.value_groups(d)["value_group_rule"].astype(str).tolist()
+    assert got[:4] == ["most_valuable", "growth", "negative_value", "pre_churn"]
+    subs = load("subscribers")
+    agree = (r.value_groups(subs)["value_group_rule"].astype(str) == subs["value_group"].astype(str)).mean()
+    assert agree >= 0.7, agree
+
+
+def test_churn_model_holdout():
+    pytest.importorskip("sklearn")
+    res = r.churn_model(load("subscribers"))
+    assert 0.6 <= res["auc"] <= 1.0
+    cal = res["calibration"]
+    assert cal["customers"].sum() == res["n_test"]
+    assert cal["observed"].iloc[-1] > cal["observed"].iloc[0]
+
+
+# ---------------------------------------------------------------- plots and widgets
+def test_plots_return_axes(tx, planted):
+    import matplotlib.pyplot as plt
+
+    from crmlearn.plots import early_warning_plot, wallet_stage_plot
+
+    fig, ax = plt.subplots()
+    staged = r.wallet_stage(load("share_of_wallet"))
+    assert wallet_stage_plot(staged, ax=ax) is ax
+    assert len(ax.get_legend().get_texts()) == 4
+    fig2, ax2 = plt.subplots()
+    ew = r.early_warning(tx, as_of=AS_OF)
+    assert early_warning_plot(ew, truth=planted, max_value_ratio=0.35, ax=ax2) is ax2
+    plt.close("all")
+
+
+def test_widgets_update(tx, planted):
+    pytest.importorskip("ipywidgets")
+    from crmlearn import widgets as w
+
+    box = w.stage_threshold_widget(load("share_of_wallet"))
+    before = box.summary.value
+    box.controls["low"].value = 0.3
+    assert box.summary.value != before
+    ew = w.early_warning_widget(tx, planted)
+    assert "precision" in ew.summary.value
+    ew.controls["max_value_ratio"].value = 0.9
+    assert "precision" in ew.summary.value
+    s = w.sbg_curve_widget()
+    v = s.summary.value
+    s.controls["beta"].value = 3.0
+    assert s.summary.value != v
