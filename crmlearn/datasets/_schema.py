@@ -240,6 +240,10 @@ DATASETS: dict[str, dict[str, Any]] = {
             F("club_member", "boolean", "Member of the Huaxin customer club (reward programme)."),
             F("status", "category", "inactive = no row in `transactions` in the 365 days before 2024-12-31.",
               categories=["active", "inactive"]),
+            F("planted_lookalike", "category", "Planted key-account look-alike (Chapter 05, 小思考7-1): "
+              "one_off_group_buyer, volume_without_profit, squeezer; none for everyone else. The answer "
+              "key of `crmlearn.accounts.ka_screen`.",
+              categories=["none", "one_off_group_buyer", "volume_without_profit", "squeezer"]),
         ],
         "generation": [
             "1,500 customers: 540 retail consumers, 770 business customers, 160 channel distributors and "
