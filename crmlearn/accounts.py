@@ -66,7 +66,7 @@ LOOKALIKES = {
                            "among the top `top` largest orders of all customers, and purchases after it are <= "
                            "`max_after_share` of gross revenue",
     "volume_without_profit": "大量重复购买但不赚钱: orders in the top quartile, gross margin rate <= "
-                             "`max_thin_margin` and margin after cost to serve <= 0",
+                             "`max_thin_margin` but not negative, and margin after cost to serve <= 0",
     "squeezer": "扒皮大户: at least two of heavy discounts (mean >= `min_discount`), many returns "
                 "(return share >= `min_return_share`) and late payment (mean >= `min_days_late` days late)",
 }
@@ -233,8 +233,8 @@ def ka_screen(transactions: pd.DataFrame, *, customers: pd.DataFrame | None = No
               customer: str = "customer_id", date: str = "order_date", amount: str = "amount",
               cost: str = "cost", as_of: Any = None, top: float = 0.1, sales_cover: float = 0.8,
               min_loss_multiple: float = 5.0, min_standards: int = 4, min_single_share: float = 0.6,
-              max_after_share: float = 0.1, max_thin_margin: float = 0.05, min_discount: float = 0.2,
-              min_return_share: float = 0.15, min_days_late: float = 30.0) -> pd.DataFrame:
+              max_after_share: float = 0.4, max_thin_margin: float = 0.05, min_discount: float = 0.25,
+              min_return_share: float = 0.15, min_days_late: float = 20.0) -> pd.DataFrame:
     """Screen customers against the five basic standards and the three look-alikes.
 
     The standards (:data:`BASIC_STANDARDS`) and look-alike rules (:data:`LOOKALIKES`) say which data
@@ -305,7 +305,7 @@ def ka_screen(transactions: pd.DataFrame, *, customers: pd.DataFrame | None = No
     q75 = np.quantile(out["n_transactions"], 0.75)
     gm = np.divide(out["margin"].to_numpy(float), gross, out=np.zeros(k), where=gross > 0)
     out["gross_margin_rate"] = gm
-    thin = (nm <= 0) & (gm <= max_thin_margin)
+    thin = (nm <= 0) & (gm >= 0) & (gm <= max_thin_margin)  # gm < 0: a loss maker, not a volume buyer
     out["volume_without_profit"] = (out["n_transactions"] >= max(q75, 1)) & thin & (rev > 0)
     ret_share = np.divide(out["return_amount"].to_numpy(float), out["gross_revenue"].to_numpy(float),
                           out=np.zeros(k), where=out["gross_revenue"].to_numpy(float) > 0)
@@ -362,7 +362,7 @@ def ka_type(accounts: pd.DataFrame, *, industry: str = "industry", is_listed: st
 
 def ka_potential(transactions: pd.DataFrame, *, horizon: int = 12, customer: str = "customer_id",
                  date: str = "order_date", amount: str = "amount", as_of: Any = None,
-                 discount_rate: float = 0.01, margin: float = 1.0, penalizer: float = 0.001,
+                 discount_rate: float = 0.01, margin: float = 1.0, penalizer: float = 0.001, gg_penalizer: float = 0.0,
                  candidates: Any = None) -> pd.DataFrame:
     """Future value of each customer (or of ``candidates``) from BG/NBD and Gamma-Gamma.
 
@@ -381,7 +381,7 @@ def ka_potential(transactions: pd.DataFrame, *, horizon: int = 12, customer: str
     s = rfm_summary(tx.loc[buy, [customer, date, amount]], customer=customer, date=date, amount=amount,
                     as_of=as_of, unit="W")
     bg = BetaGeo(penalizer).fit(s)
-    gg = GammaGamma(penalizer).fit(s)
+    gg = GammaGamma(gg_penalizer).fit(s)
     if candidates is not None:
         ids = pd.Index(candidates)
         missing = ids.difference(s.index)

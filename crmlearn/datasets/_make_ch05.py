@@ -10,6 +10,10 @@ Applied to the finished tables of :mod:`crmlearn.datasets.generate`, from its OW
 - ``squeezer`` (扒皮大户): 10 other non-key-account organisations that get a 25% discount on every
   line (from a higher list price: what they pay is unchanged) and pay every invoice 45 days after the due date.
 
+The generator's hidden "lead" tier (very price sensitive, 30-38% discount, about 13% of lines returned,
+slow payers) is exploitative by construction, so its non-key-account organisations are recorded as
+``squeezer`` too.
+
 The truth is the column ``customers.planted_lookalike`` ("none" for everyone else); tests check that
 :func:`crmlearn.accounts.ka_screen` finds these customers.
 """
@@ -22,7 +26,7 @@ N_VOLUME = 10
 N_SQUEEZER = 10
 
 
-def plant(tables: dict, seed: int) -> dict:
+def plant(tables: dict, seed: int, tier: pd.Series | None = None) -> dict:
     """The tables with the look-alikes planted (new DataFrames; the input is not changed)."""
     rng = np.random.default_rng([seed, 5])
     cust = tables["customers"].copy()
@@ -51,6 +55,10 @@ def plant(tables: dict, seed: int) -> dict:
 
     truth = np.full(len(cust), "none", dtype=object)
     ids = cust["customer_id"].to_numpy()
+    if tier is not None:  # the generator's lead-tier organisations squeeze by construction (discounts, returns, slow pay)
+        lead = tier.reindex(ids).to_numpy() == "lead"
+        org = cust["customer_kind"].to_numpy() == "organisation"
+        truth[lead & org & ~cust["is_key_account"].to_numpy(dtype=bool)] = "squeezer"
     truth[np.isin(ids, group)] = "one_off_group_buyer"
     truth[np.isin(ids, volume)] = "volume_without_profit"
     truth[np.isin(ids, squeeze)] = "squeezer"

@@ -1263,7 +1263,7 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         "survey": svy, "share_of_wallet": sow, "subscribers": subscribers, "ka_cards": cards,
         "ka_contacts": kcon, "cabin_fares": _make_cabin_fares(),
     }
-    tables = _make_ch05.plant(tables, seed)  # Chapter 05 look-alikes, own stream
+    tables = _make_ch05.plant(tables, seed, tier=pd.Series(lat["tier"], index=cid))  # Chapter 05, own stream
     out = {}
     for name in DATASETS:
         df = tables[name]
