@@ -223,3 +223,17 @@ def test_service_tiers():
     assert t.loc[0, "service_cost"] == 20000 and t.loc[0, "net_value"] == 100 - 20000
     with pytest.raises(CRMDataError, match="cutoffs"):
         A.service_tiers(v, cutoffs=(0.5, 0.2, 0.1))
+
+
+def test_shanghai_tobacco_card_is_in_the_course_data(course):
+    cards, con = course["ka_cards"], course["ka_contacts"]
+    row = cards[cards["company_name"] == "上海烟草工业印刷厂"]
+    assert len(row) == 1 and row["company_nature"].iloc[0] == "state_owned"
+    cid = row["customer_id"].iloc[0]
+    mine = con[con["customer_id"] == cid].sort_values("contact_no")
+    assert mine["method"].tolist() == ["phone", "visit", "visit"]
+    assert "唐军" in mine["content"].iloc[0] and "two weeks" in mine["content"].iloc[2]
+    promised = mine["promised_callback_date"].iloc[2]
+    assert (promised - mine["contact_date"].iloc[2]).days == 14
+    h = A.account_card(cid, cards=cards, contacts=con).html
+    assert "上海烟草工业印刷厂" in h and h.count("<li>") == 3

@@ -7,8 +7,8 @@ Applied to the finished tables of :mod:`crmlearn.datasets.generate`, from its OW
   order (nothing is changed, they are only recorded);
 - ``volume_without_profit``: 10 frequent non-key-account organisations whose goods now cost 99% of the
   price (1% gross margin, below their cost to serve);
-- ``squeezer`` (扒皮大户): 10 other non-key-account organisations that get a 25% discount on every
-  line (from a higher list price: what they pay is unchanged) and pay every invoice 45 days after the due date.
+- ``squeezer`` (扒皮大户): up to 10 other frequent non-key-account organisations that already get
+  a mean discount of 25% or more, now paying every invoice 45 days after the due date.
 
 The generator's hidden "lead" tier (very price sensitive, 30-38% discount, about 13% of lines returned,
 slow payers) is exploitative by construction, so its non-key-account organisations are recorded as
@@ -38,17 +38,18 @@ def plant(tables: dict, seed: int, tier: pd.Series | None = None) -> dict:
     c = cust.set_index("customer_id")
     pool = c.index[(c["customer_kind"] == "organisation") & ~c["is_key_account"].astype(bool)
                    & (c["nature_type"] != "internal") & ~c.index.isin(group)]
+    if tier is not None:
+        pool = pool[tier.reindex(pool).to_numpy() != "lead"]  # lead organisations already squeeze
     freq = n_orders.reindex(pool).fillna(0)
     frequent = np.sort(freq.index[freq >= freq.quantile(0.8)].to_numpy())
-    chosen = rng.choice(frequent, N_VOLUME + N_SQUEEZER, replace=False)
-    volume, squeeze = np.sort(chosen[:N_VOLUME]), np.sort(chosen[N_VOLUME:])
+    disc = buy.groupby("customer_id")["discount"].mean().reindex(frequent)
+    haggler = np.sort(disc.index[disc >= 0.25].to_numpy())          # heavy discounts already
+    squeeze = np.sort(rng.choice(haggler, min(N_SQUEEZER, len(haggler)), replace=False))
+    rest = np.setdiff1d(frequent, squeeze)
+    volume = np.sort(rng.choice(rest, N_VOLUME, replace=False))
 
     m = tx["customer_id"].isin(volume).to_numpy()
     tx.loc[m, "cost"] = (tx.loc[m, "amount"] * 0.99).round(2)
-    s = tx["customer_id"].isin(squeeze).to_numpy() & (tx["quantity"] != 0).to_numpy()
-    # same amounts paid (so share of wallet is unchanged), from a list price a 25% discount away
-    tx.loc[s, "discount"] = 0.25
-    tx.loc[s, "unit_price"] = (tx.loc[s, "amount"] / (tx.loc[s, "quantity"] * 0.75)).round(6)
     p = pay["customer_id"].isin(squeeze).to_numpy() & pay["payment_date"].notna().to_numpy()
     pay.loc[p, "payment_date"] = pay.loc[p, "due_date"] + pd.Timedelta(days=45)
     pay.loc[p, "days_to_pay"] = (pay.loc[p, "payment_date"] - pay.loc[p, "invoice_date"]).dt.days
@@ -63,4 +64,40 @@ def plant(tables: dict, seed: int, tier: pd.Series | None = None) -> dict:
     truth[np.isin(ids, volume)] = "volume_without_profit"
     truth[np.isin(ids, squeeze)] = "squeezer"
     cust["planted_lookalike"] = truth
-    return {**tables, "customers": cust, "transactions": tx, "payments": pay}
+    cards, kcon = _shanghai_tobacco(cust, tables["ka_cards"], tables["ka_contacts"])
+    return {**tables, "customers": cust, "transactions": tx, "payments": pay, "ka_cards": cards, "ka_contacts": kcon}
+
+
+#: The textbook's key-account information card (上海烟草工业印刷厂), given to a Shanghai key account
+#: whose generated log already has three contacts (phone, visit, visit): dates and methods are kept
+#: (they are also in `contacts`), the text is the source's.
+TOBACCO_ID = "C00415"
+TOBACCO_NAME = "上海烟草工业印刷厂"
+_TOBACCO_CONTACTS = [
+    ("唐军", "office director", "Phone call to office director Tang Jun (唐军) about assessment (testing) software; "
+     "meeting set for next week.", "Prepare the visit.", 0),
+    ("唐军", "office director", "Visit: the customer uses company X's talent-assessment software and wants a "
+     "cheaper supplier with faster service.", "Send a proposal.", 0),
+    ("唐军", "office director", "Proposal handed over; feedback 'looks good'; will discuss it with the HR director "
+     "and call back within two weeks.", "Wait for the call back; call again if none within two weeks.", 14),
+]
+
+
+def _shanghai_tobacco(cust, cards, kcon):
+    cards, kcon = cards.copy(), kcon.copy()
+    rc = cards["customer_id"] == TOBACCO_ID
+    rk = (kcon["customer_id"] == TOBACCO_ID).to_numpy()
+    if rc.sum() != 1 or rk.sum() != 3:  # pragma: no cover - the generator changed
+        raise RuntimeError("generator: the Shanghai Tobacco card needs a key account with three contacts")
+    cust.loc[cust["customer_id"] == TOBACCO_ID, "name"] = TOBACCO_NAME
+    cards.loc[rc, ["company_name", "company_nature", "industry", "potential_project", "incumbent_supplier",
+                   "needs", "email", "website"]] = [TOBACCO_NAME, "state_owned", "manufacturing", "assessment software", "X公司",
+                                                  "lower price, faster service", "office@shtobacco-print.com.cn",
+                                                  "www.shtobacco-print.com.cn"]
+    idx = np.flatnonzero(rk)
+    for i, (who, pos, text, plan, days) in zip(idx, _TOBACCO_CONTACTS):
+        kcon.loc[kcon.index[i], ["contacted_person", "content", "next_step_plan"]] = [who, text, plan]
+        kcon.loc[kcon.index[i], "position"] = pos
+        d = kcon.loc[kcon.index[i], "contact_date"]
+        kcon.loc[kcon.index[i], "promised_callback_date"] = d + pd.Timedelta(days=days) if days else pd.NaT
+    return cards, kcon
