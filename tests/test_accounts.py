@@ -237,3 +237,37 @@ def test_shanghai_tobacco_card_is_in_the_course_data(course):
     assert (promised - mine["contact_date"].iloc[2]).days == 14
     h = A.account_card(cid, cards=cards, contacts=con).html
     assert "上海烟草工业印刷厂" in h and h.count("<li>") == 3
+
+
+# --- plots -----------------------------------------------------------------------------------
+def test_plots_draw_and_return_axes(course):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from crmlearn.plots import accounts as P
+    c = course
+    conc = A.ka_concentration(c["transactions"])
+    ax = P.concentration_plot(conc, top=10)
+    assert len(ax.patches) == 20 and ax.get_title()
+    plt.close("all")
+    s = A.ka_screen(c["transactions"], customers=c["customers"], payments=c["payments"])
+    ax = P.screen_plot(s.head(6))
+    assert len(ax.get_yticklabels()) == 6
+    with pytest.raises(CRMDataError, match="at most 12"):
+        P.screen_plot(s)
+    plt.close("all")
+    con = c["ka_contacts"][c["ka_contacts"]["customer_id"] == "C00415"]
+    ax = P.contact_timeline_plot(con, as_of="2023-05-01")
+    assert len(ax.lines) >= 2
+    plt.close("all")
+    plan = A.care_plan(pd.DataFrame({"customer_id": ["a", "b"], "ka_type": ["strategic", "group"]}), year=2025)
+    ax = P.care_calendar_plot(plan)
+    assert sum(p.get_height() for p in ax.patches) == len(plan)
+    plt.close("all")
+    st = A.account_stage(pd.DataFrame({"share": [0.1, 0.6, 0.3], "retention": [0.9] * 3, "growth": [0.0] * 3,
+                                       "year": [2023, 2024, 2024]}))
+    ax = P.stage_plot(st)
+    assert ax.get_ylabel() == "accounts"
+    plt.close("all")
+    with pytest.raises(TypeError, match="concentration_plot"):
+        P.concentration_plot([1])
