@@ -271,3 +271,21 @@ def test_plots_draw_and_return_axes(course):
     plt.close("all")
     with pytest.raises(TypeError, match="concentration_plot"):
         P.concentration_plot([1])
+
+
+# --- widgets ---------------------------------------------------------------------------------
+def test_widgets_update(course):
+    from crmlearn.widgets import accounts as W
+    conc = A.ka_concentration(course["transactions"])
+    box = W.ka_threshold_widget(conc, top=10)
+    share10 = conc["revenue_share"].nlargest(10).sum()
+    assert f"{share10:.1%}" in box.result.value
+    box.controls["top"].value = 12
+    assert "enter:" in box.result.value
+    box.controls["top"].value = 5
+    assert "leave:" in box.result.value
+    b2 = W.largest_account_leaves_widget(pd.Series([50.0, 30.0, 20.0]), top=1)
+    assert "50.0%" in b2.result.value
+    b3 = W.care_plan_widget(2025)
+    b3.controls["ka_type"].value = "economic"
+    assert "<b>6</b>" in b3.result.value          # 4 common + 1 group activity + the 7x24 hotline

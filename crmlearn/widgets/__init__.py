@@ -10,9 +10,10 @@ from .grading import *  # noqa: F401,F403
 from .clv import *  # noqa: F401,F403
 from .satisfaction import *  # noqa: F401,F403
 from .loyalty import *  # noqa: F401,F403
-from . import course, grading, clv, satisfaction, loyalty
+from .accounts import *  # noqa: F401,F403
+from . import course, grading, clv, satisfaction, loyalty, accounts
 
 __all__: list[str] = []
-for _m in (course, grading, clv, satisfaction, loyalty):
+for _m in (course, grading, clv, satisfaction, loyalty, accounts):
     __all__ += list(_m.__all__)
 del _m
