@@ -48,8 +48,11 @@ def screen_plot(screen: pd.DataFrame, *, columns=None, ax=None):
     if len(screen) > 12:
         raise CRMDataError(f"screen_plot: {len(screen)} customers do not fit; pass at most 12 rows (e.g. .head(8))")
     ax = get_ax(ax, figsize=(8, 4.5))
+    from matplotlib.colors import ListedColormap
     v = screen[cols].to_numpy(dtype=bool)
-    ax.imshow(np.where(v, 1.0, 0.0), cmap="Greens", vmin=-0.3, vmax=1.4, aspect="auto")
+    bad = np.array([c in LOOKALIKES for c in cols])
+    code = np.where(v, np.where(bad, 2, 1), 0)        # 0 not met, 1 standard met (green), 2 look-alike (red)
+    ax.imshow(code, cmap=ListedColormap(["#eceff1", "#a5d6a7", "#ef9a9a"]), vmin=0, vmax=2, aspect="auto")
     for i in range(v.shape[0]):
         for j in range(v.shape[1]):
             ax.text(j, i, "✓" if v[i, j] else "·", ha="center", va="center", fontsize=14)
