@@ -110,8 +110,11 @@ def test_every_course_widget_goes_through_the_helper():
     sow = crmlearn.load_dataset("share_of_wallet")
     built["stage_threshold_widget"] = W.stage_threshold_widget(sow)
     built["sbg_curve_widget"] = W.sbg_curve_widget()
+    built["largest_account_leaves_widget"] = W.largest_account_leaves_widget(df["monetary"])
+    built["care_plan_widget"] = W.care_plan_widget()
     # these two need fitted models or the planted truth: built in tests/test_ch09.py
-    assert set(W.__all__) == set(built) | {"dataset_explorer", "early_warning_widget", "customer_clv_widget"}
+    assert set(W.__all__) == set(built) | {"dataset_explorer", "early_warning_widget", "customer_clv_widget",
+                                         "ka_threshold_widget"}  # needs ka_concentration's table: tests/test_accounts.py
     for name, box in built.items():
         assert type(box).__name__ == "TryIt", name
         html = box.flipbook_html()

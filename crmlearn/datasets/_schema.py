@@ -242,6 +242,10 @@ DATASETS: dict[str, dict[str, Any]] = {
               categories=["active", "inactive"]),
             F("slowdown_start", "date", "Chapter 9 ground truth: the day a planted slowdown before churn "
               "began (fewer orders, smaller orders, then no orders); empty for other customers."),
+            F("planted_lookalike", "category", "Planted key-account look-alike (Chapter 05, 小思考7-1): "
+              "one_off_group_buyer, volume_without_profit, squeezer; none for everyone else. The answer "
+              "key of `crmlearn.accounts.ka_screen`.",
+              categories=["none", "one_off_group_buyer", "volume_without_profit", "squeezer"]),
         ],
         "generation": [
             "1,500 customers: 540 retail consumers, 770 business customers, 160 channel distributors and "

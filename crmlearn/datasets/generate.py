@@ -38,6 +38,7 @@ import pandas as pd
 from . import _vocab as V
 from . import _make_survey_loyalty
 from . import _make_ch09
+from . import _make_ch05
 from ._schema import AS_OF as _AS_OF, DATASETS, SEED, datapackage_json, field_names, render_card
 
 __all__ = ["generate_all", "write_all", "realism_report", "SEED"]
@@ -1380,6 +1381,7 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         "survey": svy, "share_of_wallet": sow, "subscribers": subscribers, "ka_cards": cards,
         "ka_contacts": kcon, "cabin_fares": _make_cabin_fares(),
     }
+    tables = _make_ch05.plant(tables, seed, tier=pd.Series(lat["tier"], index=cid))  # Chapter 05, own stream
     out = {}
     for name in DATASETS:
         df = tables[name]

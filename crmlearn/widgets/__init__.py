@@ -14,9 +14,10 @@ from .clv import *  # noqa: F401,F403
 from .satisfaction import *  # noqa: F401,F403
 from .loyalty import *  # noqa: F401,F403
 from .retention import *  # noqa: F401,F403
-from . import overview, grading, segmentation, clv, satisfaction, loyalty, retention
+from .accounts import *  # noqa: F401,F403
+from . import overview, grading, segmentation, clv, satisfaction, loyalty, retention, accounts
 
 __all__: list[str] = []
-for _m in (overview, grading, segmentation, clv, satisfaction, loyalty, retention):
+for _m in (overview, grading, segmentation, clv, satisfaction, loyalty, retention, accounts):
     __all__ += list(_m.__all__)
 del _m
