@@ -36,7 +36,7 @@ from ._validation import (
 from ._core.compat import renamed_kwargs
 from ._core.model import Model
 from ._core.dates import day_numbers, read_dates
-from ._core.purchases import DEFAULT as _DEFAULT, customer_keys, optional_column, purchase_rule  # the one purchase rule
+from ._core.purchases import DEFAULT as _DEFAULT, bool_column, customer_keys, optional_column, purchase_rule  # the one purchase rule
 
 __all__ = ["ShiftedBetaGeometric", "cohort_table", "churn_rate", "simulate_sbg",
            "wallet_stage", "stage_transitions", "opportunities", "early_warning", "churn_rate_simple",
@@ -754,7 +754,7 @@ def early_warning(transactions: pd.DataFrame, *, as_of, customer: str = "custome
             raise TypeError(f"{func}: {name} must be a number, got {type(v).__name__} {v!r}.")
     if not 0 < alpha < 1:
         raise CRMDataError(f"{func}: alpha must be between 0 and 1 (a probability), found {alpha!r}; e.g. 0.05.")
-    order = _optional_column(tx, order, "order_id", func=func, param="order")
+    order = optional_column(tx, order, "order_id", func=func, param="order")
     try:
         t_end = pd.Timestamp(as_of)
     except (TypeError, ValueError) as exc:
@@ -848,7 +848,7 @@ def churn_cost(subscribers=None, *, n_subscribers: float | None = None, churn_ra
         data = check_table(subscribers, func=func, name="subscribers")
         check_columns(data, [churned, revenue, acquisition], func=func)
         check_numeric(data, [revenue, acquisition], func=func)
-        lost_mask = _bool_column(data, churned, func=func)
+        lost_mask = bool_column(data, churned, func=func)
         n = len(data)
         lost = int(lost_mask.sum())
         rev = float(data[revenue].to_numpy(dtype=np.float64, na_value=0.0)[lost_mask].sum()) * months
@@ -887,7 +887,7 @@ def value_groups(subscribers: pd.DataFrame, *, margin: str = "margin_cny", growt
     m = data[margin].to_numpy(dtype=np.float64)
     g = data[growth].to_numpy(dtype=np.float64)
     c = data[complaints].to_numpy(dtype=np.float64)
-    offer = _bool_column(data, competitor_offer, func=func)
+    offer = bool_column(data, competitor_offer, func=func)
     cut = np.quantile(m, 1 - top)
     med = np.median(m)
     group = np.select(
@@ -923,7 +923,7 @@ def churn_model(subscribers: pd.DataFrame, *, features=("tenure_months", "monthl
     if X.isna().any().any():
         bad = X.columns[X.isna().any()].tolist()
         raise CRMDataError(f"{func}: features {bad} have missing values. Fill or drop them first.")
-    y = _bool_column(data, target, func=func).astype(int)
+    y = bool_column(data, target, func=func).astype(int)
     if y.min() == y.max():
         raise CRMDataError(f"{func}: column '{target}' has one class only; a churn model needs both.")
     Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=test_size, stratify=y, random_state=random_state)

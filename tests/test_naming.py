@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 MODULES = ["customers", "grading", "segmentation", "satisfaction", "loyalty", "clv", "retention",
-           "display", "overview", "plots", "io", "report"]
+           "display", "overview", "plots", "io", "report", "accounts"]
 
 #: DESIGN.md "Names": the idea -> the one name.
 DESIGN = {
@@ -62,6 +62,29 @@ ROLES = {
     "days": "length of the look-back window in days", "survey_date": "the survey's date column",
     "expectation": "the expected level (disconfirmation)", "rolling": "periods of the rolling mean",
     "barrier_name": "the barrier's label on the chart",
+    # chapter 09 (retention) and chapters 05-06 (accounts): names the issues give, and tables/columns
+    "cuts": "wallet_stage's stage boundaries (issue 13 names it cuts=)", "share": "the share-of-wallet column (issue 13)",
+    "share_of_wallet": "the share-of-wallet table", "category": "the product-category column",
+    "stage": "the stage column", "staged": "wallet_stage's table", "stages": "the stage order",
+    "subscribers": "the telecom subscribers table", "n_subscribers": "a number of subscribers (churn_cost)",
+    "churn_rate": "a churn rate (churn_cost's worked figures)", "acquisition_cost": "cost of winning one customer",
+    "acquisition": "the acquisition-stage rule", "revenue_per_churner": "revenue lost per churned customer",
+    "churned": "the churned flag column", "competitor_offer": "the competitor-offer flag column",
+    "complaints": "the complaints column", "growth": "the growth column", "months": "a number of months",
+    "target": "the outcome column of churn_model", "test_size": "scikit-learn's name for the holdout share",
+    "window": "length of the recent window in days", "lost_after": "days without an order after which a customer is lost",
+    "events": "the events table of opportunities()", "warnings": "early_warning's table", "truth": "ids of known cases",
+    "start": "the start of a period", "period": "a period label (not a calendar frequency)", "output": "what to return",
+    "sep": "the separator of a text list", "revenue": "revenue per account (a Series), accounts",
+    "plan": "care_plan's table", "screen": "ka_screen's table", "conc": "ka_concentration's table",
+    "accounts": "the key-account table (issue 11 names care_plan(accounts, ...))", "cards": "the ka_cards table (issue 11)",
+    "customer_id": "one customer's id (issue 11: account_card(customer_id, ...))", "orders": "the orders table (issue 11: delivery_sla(orders))",
+    "n_key_accounts": "issue 11's managers_needed(n_key_accounts, n_small, small_per_manager)", "n_small": "issue 11",
+    "small_per_manager": "issue 11", "promised": "the promised call-back column", "candidates": "the candidate ids",
+    "gg_penalizer": "the Gamma-Gamma model's penalizer", "sales_cover": "the sales-coverage column",
+    "industry": "the industry column", "is_listed": "the listed-company column", "ownership": "the ownership column",
+    "size": "the company-size column", "type_col": "the account-type column", "html_text": "AccountCard's HTML (a record field)",
+    "visit_date": "the BMW case's visit date", "spend": "the BMW case's spend", "tyre_change": "the BMW case's tyre change",
     # your own file (crmlearn.io, crmlearn.report)
     "source": "the file or table to read", "columns": "role -> column mapping", "dayfirst": "pandas' name for day-first dates",
     "currency": "the file's currency", "decimal": "pandas' name for the decimal mark", "sheet": "the Excel sheet",
