@@ -112,22 +112,22 @@ q1 = CategoryQuestion(
                 "customer also send the most back.",
 )
 
-# --- q2: share of returns from business customers ---------------------------------------------------
+# --- q2: share of returns from channel customers ---------------------------------------------------
 q2 = NumberQuestion(
-    chapter=CHAPTER, name="q2", title="Business customers' share of returns",
+    chapter=CHAPTER, name="q2", title="Channel customers' share of returns",
     prompt="""
-        What share of all returned amounts (sum of `return_amount` in `cust`) comes from business
-        customers (`nature_type == "business"`)? Give a share between 0 and 1, to 3 decimals.
-        Store it in `business_return_share`.
+        What share of all returned amounts (sum of `return_amount` in `cust`) comes from channel
+        customers (distributors and resellers, `nature_type == "channel"`)? Give a share between 0 and 1, to 3 decimals.
+        Store it in `channel_return_share`.
     """,
-    expected=lambda: float(_returns_share().loc["business"]),
+    expected=lambda: float(_returns_share().loc["channel"]),
     solution_code="""
         by_type = cust.groupby("nature_type", observed=True)["return_amount"].sum()
-        business_return_share = by_type["business"] / by_type.sum()
+        channel_return_share = by_type["channel"] / by_type.sum()
     """,
-    answer_name="business_return_share",
+    answer_name="channel_return_share",
     hints=["Sum return_amount per nature_type.",
-           "Divide the business customers' sum by the total of all types."],
+           "Divide the channel customers' sum by the total of all types."],
     explanation="Compare the share of returns with the share of revenue: a type that returns more than "
                 "its share of revenue deserves a look at its orders.",
     tol=0.0005,
@@ -695,12 +695,12 @@ teach(q1, setup=SETUP, leak_context=["return"], starter="top_return_type = ex.__
      "That is the type that buys the most per customer (or a guess); the question is about returns."),
     (lambda: float(_returns_per_customer().max()), "Give the label of the type, not its average."),
 ])
-teach(q2, setup=SETUP, starter="business_return_share = ex.____", mistakes=[
-    (lambda: float(_by_nature().loc["business", "value_share"]),
-     "That is the business customers' share of revenue; the question asks for their share of returns."),
-    (lambda: float(_by_nature().loc["business", "customer_share"]),
-     "That is the share of customers who are business customers, not their share of returns."),
-    (lambda: 100 * float(_returns_share().loc["business"]),
+teach(q2, setup=SETUP, starter="channel_return_share = ex.____", mistakes=[
+    (lambda: float(_by_nature().loc["channel", "value_share"]),
+     "That is the channel customers' share of revenue; the question asks for their share of returns."),
+    (lambda: float(_by_nature().loc["channel", "customer_share"]),
+     "That is the share of customers who are channel customers, not their share of returns."),
+    (lambda: 100 * float(_returns_share().loc["channel"]),
      "That looks like a percentage; give a share between 0 and 1."),
 ])
 teach(q3, setup=SETUP, starter="n_east_tier1 = ex.____", mistakes=[
