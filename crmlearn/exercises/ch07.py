@@ -12,35 +12,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, chapter_functions
+from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, chapter_functions, teach
 
 CHAPTER = "ch07"
 
 
-def targeted(q, mistakes):
-    """Give ``q`` targeted messages for typical wrong answers (kept to the engine's public API).
+#: The chapter's setup: one cell at the top of the exercise notebook (and run before every solution).
+SETUP = """
+import crmlearn
 
-    ``mistakes`` is a list of ``(wrong answer or zero-argument callable, message)``. When a learner's
-    answer is wrong and matches one of them (by the question's own comparison), that message is shown
-    instead of the generic one. The wrong answers also become ``q.wrong``, which the test suite checks.
-    """
-    base = q._compare
-
-    def compare(answer, expected):
-        ok, message = base(answer, expected)
-        if ok is False:
-            for wrong, text in mistakes:
-                try:
-                    same, _ = base(answer, wrong() if callable(wrong) else wrong)
-                except Exception:  # a mistake that cannot be compared is simply skipped
-                    same = False
-                if same:
-                    return False, text
-        return ok, message
-
-    q._compare = compare
-    q.wrong = [w for w, _ in mistakes]
-    return q
+survey = crmlearn.load_dataset("survey")        # Huaxin's satisfaction survey
+customers = crmlearn.load_dataset("customers")  # the customer master
+contacts = crmlearn.load_dataset("contacts")    # the contact log
+"""
+from ._placeholder import ____  # noqa: E402,F401  (``ex.____`` in the starter cells)
 
 #: SERVQUAL dimension weights of q6 (points out of 100).
 Q6_WEIGHTS = {"tangibles": 10, "reliability": 30, "responsiveness": 25, "assurance": 15, "empathy": 20}
@@ -552,7 +537,13 @@ MISTAKES = {
     "q13": [("better products", "The offer is not a new product or solution; it is a way of serving the customer."),
             ("personal needs", "It serves the firm's purchasing, not the buyer's personal needs.")],
 }
+#: Questions that ask for a judgement (classify a case, choose an action, interpret a chart).
+JUDGEMENT = {"q2", "q5", "q7", "q8", "q11", "q12", "q13"}
+#: The words that identify a question's case when its answer is one of the taught options.
+LEAK_CONTEXT = {"q7": ["response_speed", "crosshair"], "q8": ["word_of_mouth", "Worse"],
+                "q12": ["club_member", "psychological_needs"], "q13": ["replenishment"]}
 for _name, _mistakes in MISTAKES.items():
-    targeted(globals()[_name], _mistakes)
+    teach(globals()[_name], mistakes=_mistakes, setup=SETUP, judgement=_name in JUDGEMENT,
+          leak_context=LEAK_CONTEXT.get(_name, ()))
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)

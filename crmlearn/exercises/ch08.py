@@ -12,8 +12,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, chapter_functions
-from .ch07 import targeted
+from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, chapter_functions, teach
+
+#: The chapter's setup: one cell at the top of the exercise notebook (and run before every solution).
+SETUP = """
+import crmlearn
+
+survey = crmlearn.load_dataset("survey")              # Huaxin's satisfaction survey
+transactions = crmlearn.load_dataset("transactions")  # the orders
+"""
+from ._placeholder import ____  # noqa: E402,F401  (``ex.____`` in the starter cells)
 
 CHAPTER = "ch08"
 
@@ -434,7 +442,14 @@ MISTAKES = {
 MISTAKES["q6"].append(("是", "是 means yes; compare the saving with the one-off cost again."))
 MISTAKES["q8"].append(("P(switch | satisfied)", "That is P(switch | satisfied), the source's reading, not the original."))
 MISTAKES["q12"].append(("是", "是 means yes; the risk is part of the barrier."))
+#: Questions that ask for a judgement (classify a case, choose an action, interpret a figure).
+JUDGEMENT = {"q5", "q6", "q8", "q10", "q11", "q12"}
+#: The words that identify a question's case when its answer is one of the taught options.
+LEAK_CONTEXT = {"q6": ["80,000", "150,000"], "q8": ["defected", "original"],
+                "q10": ["12 months", "largest share"], "q11": ["rebate", "distributor"],
+                "q12": ["60,000", "40,000"]}
 for _name, _mistakes in MISTAKES.items():
-    targeted(globals()[_name], _mistakes)
+    teach(globals()[_name], mistakes=_mistakes, setup=SETUP, judgement=_name in JUDGEMENT,
+          leak_context=LEAK_CONTEXT.get(_name, ()))
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)
