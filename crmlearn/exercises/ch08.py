@@ -438,18 +438,23 @@ MISTAKES = {
             ("latent", "Latent loyalty is high attitude with low buying; this customer is the other way round.")],
     "q12": [("yes", "Add the risk to the barrier: CNY 150,000 + 40,000 against three years of savings.")],
 }
-# q6, q8 and q12 have two options only: the second typical mistake is a Chinese answer for the wrong option
-MISTAKES["q6"].append(("是", "是 means yes; compare the saving with the one-off cost again."))
-MISTAKES["q8"].append(("P(switch | satisfied)", "That is P(switch | satisfied), the source's reading, not the original."))
-MISTAKES["q12"].append(("是", "是 means yes; the risk is part of the barrier."))
+# q6, q8 and q12 have two options only: the second typical mistake is an answer of another form
+MISTAKES["q6"].append((80_000 - 150_000, "That number is the first year's saving minus the one-off cost; the "
+                       "question wants the decision it implies, as a word."))
+MISTAKES["q8"].append(("switchers", "A shortened name: give the full name of one of the two columns "
+                       "`satisfied_switchers` reports."))
+MISTAKES["q12"].append((3 * 60_000 - 150_000 - 40_000, "That number is three years of savings minus the cost and "
+                        "the risk; the question wants the decision it implies, as a word."))
+#: The taught options of the list questions (for the answer leak test).
+CHOICES = {"q5": ["behavioural", "intentional", "emotional"]}
 #: Questions that ask for a judgement (classify a case, choose an action, interpret a figure).
 JUDGEMENT = {"q5", "q6", "q8", "q10", "q11", "q12"}
 #: The words that identify a question's case when its answer is one of the taught options.
-LEAK_CONTEXT = {"q6": ["80,000", "150,000"], "q8": ["defected", "original"],
+LEAK_CONTEXT = {"q5": ["reordered", "two peers"], "q6": ["80,000", "150,000"], "q8": ["defected", "original"],
                 "q10": ["12 months", "largest share"], "q11": ["rebate", "distributor"],
                 "q12": ["60,000", "40,000"]}
 for _name, _mistakes in MISTAKES.items():
     teach(globals()[_name], mistakes=_mistakes, setup=SETUP, judgement=_name in JUDGEMENT,
-          leak_context=LEAK_CONTEXT.get(_name, ()))
+          leak_context=LEAK_CONTEXT.get(_name, ()), choices=CHOICES.get(_name))
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)
