@@ -550,6 +550,7 @@ LEAK_CONTEXT = {"q2": ["3.8", "4.2"], "q5": ["complaint form", "48 hours"], "q7"
                 "q12": ["club_member", "psychological_needs"], "q13": ["replenishment"]}
 for _name, _mistakes in MISTAKES.items():
     teach(globals()[_name], mistakes=_mistakes, setup=SETUP, judgement=_name in JUDGEMENT,
-          leak_context=LEAK_CONTEXT.get(_name, ()), choices=CHOICES.get(_name))
+          leak_context=LEAK_CONTEXT.get(_name, ()), choices=CHOICES.get(_name),
+          starter=f"{globals()[_name].answer_name} = ex.____")
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)

@@ -455,6 +455,7 @@ LEAK_CONTEXT = {"q5": ["reordered", "two peers"], "q6": ["80,000", "150,000"], "
                 "q12": ["60,000", "40,000"]}
 for _name, _mistakes in MISTAKES.items():
     teach(globals()[_name], mistakes=_mistakes, setup=SETUP, judgement=_name in JUDGEMENT,
-          leak_context=LEAK_CONTEXT.get(_name, ()), choices=CHOICES.get(_name))
+          leak_context=LEAK_CONTEXT.get(_name, ()), choices=CHOICES.get(_name),
+          starter=f"{globals()[_name].answer_name} = ex.____")
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)
