@@ -512,10 +512,10 @@ MISTAKES = {
             "top-2-box counts the 4s and 5s."),
            (lambda: [sum(LIKERT) / len(LIKERT), sum(x >= 4 for x in LIKERT)], "Your second number is a count of "
             "answers; give it as a share between 0 and 1.")],
-    "q5": [(["collection", "channel", "analysis", "handling"], "(a) and (b) are swapped: a form is a channel, "
-            "a monthly survey is regular collection."),
-           (["channel", "collection", "handling", "analysis"], "(c) and (d) are swapped: a dashboard analyses, a "
-            "48-hour rule is part of the handling process.")],
+    "q5": [(["collection", "channel", "analysis", "handling"], "(a) and (b) look swapped: which one opens a way "
+            "for customers to speak, and which one gathers their views on a schedule?"),
+           (["channel", "collection", "handling", "analysis"], "(c) and (d) look swapped: which one looks for "
+            "trends, and which one says what happens to each complaint?")],
     "q6": [(_equal_gap, "That is the unweighted overall gap; pass the importance points as weights=..."),
            (lambda: -_weighted_gap(), "The sign is reversed: the gap is perception minus expectation.")],
     "q7": [("concentrate here", "That is the quadrant with the crosshair at the means (the chapter's chart); "

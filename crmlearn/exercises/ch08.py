@@ -418,10 +418,10 @@ MISTAKES = {
            (0.0525, "Give the rate in percent (5.25 for 5.25%), not as a fraction.")],
     "q4": [(140, "140 is the 35% who may have experience; the question asks for the novices."),
            (0.65, "0.65 is the share; multiply it by the 400 visitors.")],
-    "q5": [(["intentional", "behavioural", "emotional"], "(a) is what the customer DID (behaviour); (b) is what it "
-            "says it WILL do."),
-           (["behavioural", "emotional", "intentional"], "Recommending us is an attitude (emotional); a stated plan "
-            "to buy is intentional.")],
+    "q5": [(["intentional", "behavioural", "emotional"], "(a) and (b) look swapped: which one is something the "
+            "customer did, and which one something it says it will do?"),
+           (["behavioural", "emotional", "intentional"], "(b) and (c) look swapped: is a recommendation to peers a "
+            "plan to buy, or a sign of how the customer feels about us?")],
     "q6": [("yes", "Compare one year of savings (CNY 80,000) with the one-off switching cost (CNY 150,000) again.")],
     "q7": [(_spurious_median, "That count uses the median cut-off of the chapter; here patronage is high from "
             f"{Q7_MIN_ORDERS} orders."),
