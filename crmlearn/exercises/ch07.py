@@ -12,35 +12,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, chapter_functions
+from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, chapter_functions, teach
 
 CHAPTER = "ch07"
 
 
-def targeted(q, mistakes):
-    """Give ``q`` targeted messages for typical wrong answers (kept to the engine's public API).
+#: The chapter's setup: one cell at the top of the exercise notebook (and run before every solution).
+SETUP = """
+import crmlearn
 
-    ``mistakes`` is a list of ``(wrong answer or zero-argument callable, message)``. When a learner's
-    answer is wrong and matches one of them (by the question's own comparison), that message is shown
-    instead of the generic one. The wrong answers also become ``q.wrong``, which the test suite checks.
-    """
-    base = q._compare
-
-    def compare(answer, expected):
-        ok, message = base(answer, expected)
-        if ok is False:
-            for wrong, text in mistakes:
-                try:
-                    same, _ = base(answer, wrong() if callable(wrong) else wrong)
-                except Exception:  # a mistake that cannot be compared is simply skipped
-                    same = False
-                if same:
-                    return False, text
-        return ok, message
-
-    q._compare = compare
-    q.wrong = [w for w, _ in mistakes]
-    return q
+survey = crmlearn.load_dataset("survey")        # Huaxin's satisfaction survey
+customers = crmlearn.load_dataset("customers")  # the customer master
+contacts = crmlearn.load_dataset("contacts")    # the contact log
+"""
+from ._placeholder import ____  # noqa: E402,F401  (``ex.____`` in the starter cells)
 
 #: SERVQUAL dimension weights of q6 (points out of 100).
 Q6_WEIGHTS = {"tangibles": 10, "reliability": 30, "responsiveness": 25, "assurance": 15, "empathy": 20}
@@ -173,25 +158,26 @@ def _top2():
     return float((np.array(LIKERT) >= 4).mean())
 
 
-q4 = NumberQuestion(
-    chapter=CHAPTER, name="q4", title="Top-2-box share",
+q4 = ListQuestion(
+    chapter=CHAPTER, name="q4", title="Mean and top-2-box share",
     prompt=f"""
-        Ten customers give these overall scores on a 5-point Likert scale: {LIKERT}. What share
-        answer in the top two boxes (4 or 5)? Give a share between 0 and 1 in `top2`.
+        Ten customers give these overall scores on a 5-point Likert scale: {LIKERT}. Summarise them
+        the two usual ways: the mean score, and the share answering in the top two boxes (4 or 5, a
+        share between 0 and 1). Give the list `[mean, top2]` in `likert_summary`.
     """,
-    expected=_top2,
+    expected=lambda: [float(sum(LIKERT)) / len(LIKERT), _top2()],
     solution_code=f"""
         import numpy as np
 
         scores = np.array({LIKERT})
-        print("mean", scores.mean())
-        top2 = (scores >= 4).mean()
+        likert_summary = [scores.mean(), (scores >= 4).mean()]
     """,
-    answer_name="top2",
-    hints=["Count the answers that are 4 or 5.", "Divide the count by the number of answers (10)."],
-    explanation="7 of 10 answers are 4 or 5: 70% top-2-box (the mean is 3.9).",
+    answer_name="likert_summary",
+    hints=["The mean is the sum of the scores divided by 10.",
+           "For the top-2-box share, count the answers that are 4 or 5 and divide by 10."],
+    explanation="The mean hides the spread; the top-2-box share says how many are clearly satisfied.",
     tol=1e-9,
-    wrong=[3.9, 0.3, 0.4],
+    wrong=[[3.9, 0.3]],
 )
 
 
@@ -520,13 +506,16 @@ MISTAKES = {
     "q3": [(60, "CNY 60 is what he saved on the FIRST visit; the question is about the second bill."),
            (1200, "CNY 1,200 is what he expected to pay; give the difference between what he pays and that."),
            (1500, "CNY 1,500 is the whole bill; the question asks how much MORE than expected he pays.")],
-    "q4": [(3.9, "3.9 is the mean score; the top-2-box share counts the answers of 4 or 5."),
-           (0.3, "0.3 is the share of answers BELOW 4; top-2-box is the share of 4s and 5s."),
-           (0.4, "Only the 5s? Top-2-box counts the two top answers, 4 and 5.")],
-    "q5": [(["collection", "channel", "analysis", "handling"], "(a) and (b) are swapped: a form is a channel, "
-            "a monthly survey is regular collection."),
-           (["channel", "collection", "handling", "analysis"], "(c) and (d) are swapped: a dashboard analyses, a "
-            "48-hour rule is part of the handling process.")],
+    "q4": [(lambda: [_top2(), sum(LIKERT) / len(LIKERT)], "The two numbers are swapped: the mean comes first, "
+            "then the top-2-box share."),
+           (lambda: [sum(LIKERT) / len(LIKERT), 1 - _top2()], "Your second number is the share of answers BELOW 4; "
+            "top-2-box counts the 4s and 5s."),
+           (lambda: [sum(LIKERT) / len(LIKERT), sum(x >= 4 for x in LIKERT)], "Your second number is a count of "
+            "answers; give it as a share between 0 and 1.")],
+    "q5": [(["collection", "channel", "analysis", "handling"], "(a) and (b) look swapped: which one opens a way "
+            "for customers to speak, and which one gathers their views on a schedule?"),
+           (["channel", "collection", "handling", "analysis"], "(c) and (d) look swapped: which one looks for "
+            "trends, and which one says what happens to each complaint?")],
     "q6": [(_equal_gap, "That is the unweighted overall gap; pass the importance points as weights=..."),
            (lambda: -_weighted_gap(), "The sign is reversed: the gap is perception minus expectation.")],
     "q7": [("concentrate here", "That is the quadrant with the crosshair at the means (the chapter's chart); "
@@ -552,7 +541,16 @@ MISTAKES = {
     "q13": [("better products", "The offer is not a new product or solution; it is a way of serving the customer."),
             ("personal needs", "It serves the firm's purchasing, not the buyer's personal needs.")],
 }
+#: The taught options of the list questions (for the answer leak test).
+CHOICES = {"q2": ["satisfied", "dissatisfied"], "q5": _PARTS}
+#: Questions that ask for a judgement (classify a case, choose an action, interpret a chart).
+JUDGEMENT = {"q2", "q5", "q7", "q8", "q11", "q12", "q13"}
+#: The words that identify a question's case when its answer is one of the taught options.
+LEAK_CONTEXT = {"q2": ["3.8", "4.2"], "q5": ["complaint form", "48 hours"], "q7": ["response_speed", "crosshair"], "q8": ["word_of_mouth", "Worse"],
+                "q12": ["club_member", "psychological_needs"], "q13": ["replenishment"]}
 for _name, _mistakes in MISTAKES.items():
-    targeted(globals()[_name], _mistakes)
+    teach(globals()[_name], mistakes=_mistakes, setup=SETUP, judgement=_name in JUDGEMENT,
+          leak_context=LEAK_CONTEXT.get(_name, ()), choices=CHOICES.get(_name),
+          starter=f"{globals()[_name].answer_name} = ex.____")
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)

@@ -12,8 +12,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, chapter_functions
-from .ch07 import targeted
+from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, chapter_functions, teach
+
+#: The chapter's setup: one cell at the top of the exercise notebook (and run before every solution).
+SETUP = """
+import crmlearn
+
+survey = crmlearn.load_dataset("survey")              # Huaxin's satisfaction survey
+transactions = crmlearn.load_dataset("transactions")  # the orders
+"""
+from ._placeholder import ____  # noqa: E402,F401  (``ex.____`` in the starter cells)
 
 CHAPTER = "ch08"
 
@@ -410,10 +418,10 @@ MISTAKES = {
            (0.0525, "Give the rate in percent (5.25 for 5.25%), not as a fraction.")],
     "q4": [(140, "140 is the 35% who may have experience; the question asks for the novices."),
            (0.65, "0.65 is the share; multiply it by the 400 visitors.")],
-    "q5": [(["intentional", "behavioural", "emotional"], "(a) is what the customer DID (behaviour); (b) is what it "
-            "says it WILL do."),
-           (["behavioural", "emotional", "intentional"], "Recommending us is an attitude (emotional); a stated plan "
-            "to buy is intentional.")],
+    "q5": [(["intentional", "behavioural", "emotional"], "(a) and (b) look swapped: which one is something the "
+            "customer did, and which one something it says it will do?"),
+           (["behavioural", "emotional", "intentional"], "(b) and (c) look swapped: is a recommendation to peers a "
+            "plan to buy, or a sign of how the customer feels about us?")],
     "q6": [("yes", "Compare one year of savings (CNY 80,000) with the one-off switching cost (CNY 150,000) again.")],
     "q7": [(_spurious_median, "That count uses the median cut-off of the chapter; here patronage is high from "
             f"{Q7_MIN_ORDERS} orders."),
@@ -430,11 +438,24 @@ MISTAKES = {
             ("latent", "Latent loyalty is high attitude with low buying; this customer is the other way round.")],
     "q12": [("yes", "Add the risk to the barrier: CNY 150,000 + 40,000 against three years of savings.")],
 }
-# q6, q8 and q12 have two options only: the second typical mistake is a Chinese answer for the wrong option
-MISTAKES["q6"].append(("是", "是 means yes; compare the saving with the one-off cost again."))
-MISTAKES["q8"].append(("P(switch | satisfied)", "That is P(switch | satisfied), the source's reading, not the original."))
-MISTAKES["q12"].append(("是", "是 means yes; the risk is part of the barrier."))
+# q6, q8 and q12 have two options only: the second typical mistake is an answer of another form
+MISTAKES["q6"].append((80_000 - 150_000, "That number is the first year's saving minus the one-off cost; the "
+                       "question wants the decision it implies, as a word."))
+MISTAKES["q8"].append(("switchers", "A shortened name: give the full name of one of the two columns "
+                       "`satisfied_switchers` reports."))
+MISTAKES["q12"].append((3 * 60_000 - 150_000 - 40_000, "That number is three years of savings minus the cost and "
+                        "the risk; the question wants the decision it implies, as a word."))
+#: The taught options of the list questions (for the answer leak test).
+CHOICES = {"q5": ["behavioural", "intentional", "emotional"]}
+#: Questions that ask for a judgement (classify a case, choose an action, interpret a figure).
+JUDGEMENT = {"q5", "q6", "q8", "q10", "q11", "q12"}
+#: The words that identify a question's case when its answer is one of the taught options.
+LEAK_CONTEXT = {"q5": ["reordered", "two peers"], "q6": ["80,000", "150,000"], "q8": ["defected", "original"],
+                "q10": ["12 months", "largest share"], "q11": ["rebate", "distributor"],
+                "q12": ["60,000", "40,000"]}
 for _name, _mistakes in MISTAKES.items():
-    targeted(globals()[_name], _mistakes)
+    teach(globals()[_name], mistakes=_mistakes, setup=SETUP, judgement=_name in JUDGEMENT,
+          leak_context=LEAK_CONTEXT.get(_name, ()), choices=CHOICES.get(_name),
+          starter=f"{globals()[_name].answer_name} = ex.____")
 
 questions, progress, reset_progress = chapter_functions(CHAPTER)
