@@ -19,7 +19,7 @@ from .datasets import dataset_overview, describe_dataset, list_datasets, load_da
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "cli", "clv", "customers", "datasets", "display", "exercises", "glossary", "grading",
+    "cli", "clv", "customers", "datasets", "display", "exercises", "glossary", "grading", "idic", "lifecycle",
     "loyalty", "overview", "plots", "retention", "satisfaction", "segmentation", "widgets",
 )
 
