@@ -349,3 +349,279 @@ def data_quality(records: pd.DataFrame, *, as_of: Any, max_age_days: int = 365, 
     out = pd.DataFrame(rows).set_index("column")
     out.loc["overall"] = out.mean(numeric_only=True)
     return out.round(4)
+
+
+# --------------------------------------------------------------------------------------------
+# Identify: the gradual approach to completing a profile (渐入法)
+
+def profile_questions(records: pd.DataFrame, *, questions_per_contact: int = 2,
+                      fields: list[str] | None = None, id_col: str = "record_id") -> pd.DataFrame:
+    """With 1-2 questions per contact, how many contacts each record needs before its profile is complete.
+
+    ``fields`` are the profile fields to fill (default: every column except ``id_col``).
+    Returns the records' ids with ``missing_fields`` (count), ``contacts_needed``
+    (ceil(missing / questions_per_contact)) and ``ask_next`` (the first missing fields,
+    ``questions_per_contact`` of them, comma-separated, in the order of ``fields``).
+
+    >>> r = pd.DataFrame({"record_id": ["R1"], "phone": [None], "email": [None], "city": [None]})
+    >>> profile_questions(r)[["missing_fields", "contacts_needed", "ask_next"]].values.tolist()
+    [[3, 2, 'phone,email']]
+    """
+    func = "profile_questions"
+    records = check_table(records, func=func, name="records")
+    if isinstance(questions_per_contact, bool) or not isinstance(questions_per_contact, (int, np.integer)) \
+            or questions_per_contact < 1:
+        raise CRMDataError(f"{func}: questions_per_contact must be a whole number >= 1, got {questions_per_contact!r}. "
+                           "The gradual approach asks 1-2 questions per contact.")
+    fields = [c for c in records.columns if c != id_col] if fields is None else list(fields)
+    check_columns(records, fields, func=func, param="fields")
+    miss = records[fields].isna()
+    n = miss.sum(axis=1).astype(int)
+    names = np.array(fields, dtype=object)
+    m = miss.to_numpy()
+    ask = [",".join(names[row][:questions_per_contact]) for row in m]
+    out = records[[id_col]].copy() if id_col in records.columns else pd.DataFrame(index=records.index)
+    out["missing_fields"] = n
+    out["contacts_needed"] = -(-n // questions_per_contact)
+    out["ask_next"] = ask
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Differentiate (差异分析)
+
+def cross_sell_targets(transactions: pd.DataFrame, *, max_lines: int = 2, customer: str = "customer_id",
+                       product: str = "product_line") -> pd.DataFrame:
+    """Customers who buy only ``max_lines`` or fewer of our product lines (cross-selling targets).
+
+    Returns one row per such customer (index = customer) with ``n_lines`` and ``lines`` (sorted, comma-separated).
+
+    >>> tx = pd.DataFrame({"customer_id": ["A", "A", "A", "B"], "product_line": ["paper", "ink", "desk", "paper"]})
+    >>> cross_sell_targets(tx).to_dict("index")
+    {'B': {'n_lines': 1, 'lines': 'paper'}}
+    """
+    func = "cross_sell_targets"
+    tx = check_table(transactions, func=func, name="transactions")
+    check_columns(tx, [customer], func=func, param="customer")
+    check_columns(tx, [product], func=func, param="product")
+    if isinstance(max_lines, bool) or not isinstance(max_lines, (int, np.integer)) or max_lines < 1:
+        raise CRMDataError(f"{func}: max_lines must be a whole number >= 1, got {max_lines!r}.")
+    u = tx[[customer, product]].dropna().drop_duplicates()
+    u = u.assign(**{product: u[product].astype(str)}).sort_values([customer, product])
+    g = u.groupby(customer, sort=True)[product]
+    out = pd.DataFrame({"n_lines": g.size(), "lines": g.agg(",".join)})
+    return out[out["n_lines"] <= max_lines]
+
+
+def resource_shift(classes: pd.DataFrame, *, grade: str = "grade", effort: str = "cost_to_serve_cny",
+                   shift: float = 0.2, source: str = "C", target: str = "A") -> pd.DataFrame:
+    """Effort per class before and after moving a share ``shift`` of class ``source``'s effort to ``target``.
+
+    Returns one row per class with ``customers``, ``effort_before``, ``effort_after``,
+    ``per_customer_before``, ``per_customer_after``; total effort stays the same.
+
+    >>> d = pd.DataFrame({"grade": ["A", "B", "C", "C"], "cost_to_serve_cny": [10.0, 10.0, 10.0, 10.0]})
+    >>> resource_shift(d)["effort_after"].tolist()
+    [14.0, 10.0, 16.0]
+    """
+    func = "resource_shift"
+    classes = check_table(classes, func=func, name="classes")
+    check_columns(classes, [grade], func=func, param="grade")
+    check_columns(classes, [effort], func=func, param="effort")
+    if not pd.api.types.is_numeric_dtype(classes[effort]):
+        raise TypeError(f"{func}: column {effort!r} must be numeric, found {classes[effort].dtype}.")
+    if not 0 <= shift <= 1:
+        raise CRMDataError(f"{func}: shift must be a share from 0 to 1, got {shift!r}.")
+    g = classes.groupby(classes[grade].astype(str), sort=True)[effort]
+    out = pd.DataFrame({"customers": g.size(), "effort_before": g.sum()})
+    for lab in (source, target):
+        if lab not in out.index:
+            raise CRMDataError(f"{func}: class {lab!r} not found in column {grade!r}; found {list(out.index)}.")
+    moved = out.loc[source, "effort_before"] * shift
+    out["effort_after"] = out["effort_before"]
+    out.loc[source, "effort_after"] -= moved
+    out.loc[target, "effort_after"] += moved
+    out["per_customer_before"] = out["effort_before"] / out["customers"]
+    out["per_customer_after"] = out["effort_after"] / out["customers"]
+    out.index.name = grade
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Interact (互动)
+
+def first_contact_resolution(contacts: pd.DataFrame, *, freq: str = "D", date: str = "contact_datetime",
+                             kind: str = "contact_type", resolved: str = "resolved_first_time") -> pd.DataFrame:
+    """The 一次即圆满 rate over time: complaints per period and the share solved at the first contact.
+
+    Only rows with ``kind == "complaint"`` count. Returns one row per period with
+    ``complaints``, ``resolved_first`` and ``fcr_rate`` (NaN where a period has no
+    complaint with a known outcome).
+    """
+    func = "first_contact_resolution"
+    c = check_table(contacts, func=func, name="contacts")
+    for p, col in (("date", date), ("kind", kind), ("resolved", resolved)):
+        check_columns(c, [col], func=func, param=p)
+    comp = c[c[kind].astype(str) == "complaint"]
+    if comp.empty:
+        raise CRMDataError(f"{func}: no row has {kind}='complaint'. Pass the contact log with complaints.")
+    d = pd.to_datetime(comp[date], errors="coerce")
+    try:
+        per = d.dt.to_period(freq)
+    except (ValueError, TypeError):
+        raise CRMDataError(f"{func}: freq must be a pandas period alias such as 'D', 'W' or 'M', got {freq!r}.") from None
+    r = comp[resolved].astype("boolean")
+    df = pd.DataFrame({"p": per.to_numpy(), "known": r.notna().to_numpy(), "yes": r.fillna(False).to_numpy(dtype=bool)})
+    g = df.groupby("p", sort=True)
+    out = pd.DataFrame({"complaints": g.size(), "resolved_first": g["yes"].sum().astype(int)})
+    known = g["known"].sum()
+    out["fcr_rate"] = out["resolved_first"] / known.where(known > 0)
+    out.index.name = "period"
+    return out
+
+
+def contacts_per_company(contacts: pd.DataFrame, *, min_contacts: int = 3, customer: str = "customer_id",
+                         person: str = "contacted_person") -> pd.DataFrame:
+    """Named contacts per company, flagging companies with fewer than ``min_contacts`` (多线联系).
+
+    >>> k = pd.DataFrame({"customer_id": ["A", "A", "A", "B"], "contacted_person": ["x", "y", "z", "x"]})
+    >>> contacts_per_company(k)["too_few"].tolist()
+    [False, True]
+    """
+    func = "contacts_per_company"
+    c = check_table(contacts, func=func, name="contacts")
+    check_columns(c, [customer], func=func, param="customer")
+    check_columns(c, [person], func=func, param="person")
+    if isinstance(min_contacts, bool) or not isinstance(min_contacts, (int, np.integer)) or min_contacts < 1:
+        raise CRMDataError(f"{func}: min_contacts must be a whole number >= 1, got {min_contacts!r}.")
+    n = c.dropna(subset=[person]).groupby(customer)[person].nunique()
+    n = n.reindex(pd.Index(c[customer].unique(), name=customer).sort_values(), fill_value=0)
+    out = pd.DataFrame({"named_contacts": n.astype(int)})
+    out["too_few"] = out["named_contacts"] < min_contacts
+    return out
+
+
+def mystery_shopper_score(scores: pd.DataFrame, *, competitor: str = "competitor", scenario: str = "scenario",
+                          score: str = "score", min_scenarios: int = 8, max_scenarios: int = 10) -> pd.DataFrame:
+    """Mean mystery-shopper score per competitor, with a flag when fewer than 8 or more than 10 scenarios ran.
+
+    >>> s = pd.DataFrame({"competitor": ["X"] * 8 + ["Y"] * 2, "scenario": list(range(8)) + [0, 1],
+    ...                   "score": [4] * 8 + [2, 3]})
+    >>> mystery_shopper_score(s).to_dict("index")
+    {'X': {'scenarios': 8, 'mean_score': 4.0, 'scenario_count_ok': True}, 'Y': {'scenarios': 2, 'mean_score': 2.5, 'scenario_count_ok': False}}
+    """
+    func = "mystery_shopper_score"
+    s = check_table(scores, func=func, name="scores")
+    for p, col in (("competitor", competitor), ("scenario", scenario), ("score", score)):
+        check_columns(s, [col], func=func, param=p)
+    if not pd.api.types.is_numeric_dtype(s[score]):
+        raise TypeError(f"{func}: column {score!r} must be numeric, found {s[score].dtype}.")
+    g = s.groupby(competitor, sort=True)
+    out = pd.DataFrame({"scenarios": g[scenario].nunique().astype(int), "mean_score": g[score].mean().astype(float)})
+    out["scenario_count_ok"] = out["scenarios"].between(min_scenarios, max_scenarios)
+    return out
+
+
+_STAFF_RANK = {"inside_sales": 1, "sales": 1, "manager": 2, "VP": 3}
+_TITLE_RANK = {"private customer": 1, "buyer": 1, "administration assistant": 1, "purchasing manager": 2,
+               "office director": 2, "IT manager": 2, "finance manager": 2, "administration manager": 2,
+               "HR director": 2, "IT director": 2, "general manager": 3, "vice president": 3}
+
+
+def contact_level_match(contacts: pd.DataFrame, *, staff_level: str = "staff_level",
+                        counterpart: str = "counterpart_title") -> pd.Series:
+    """Share of contacts where our level matched the customer's (staff to buyer, manager to manager, VP to VP).
+
+    Levels: 1 = sales / inside sales vs buyer, assistant, private customer; 2 = manager vs
+    managers and directors; 3 = VP vs vice president, general manager. Returns a
+    Series with ``contacts``, ``matched``, ``ours_lower``, ``ours_higher``, ``match_rate``.
+    """
+    func = "contact_level_match"
+    c = check_table(contacts, func=func, name="contacts")
+    check_columns(c, [staff_level], func=func, param="staff_level")
+    check_columns(c, [counterpart], func=func, param="counterpart")
+    ours = c[staff_level].astype(str).map(_STAFF_RANK)
+    theirs = c[counterpart].astype(str).map(_TITLE_RANK)
+    unknown = c[staff_level].notna() & ours.isna()
+    if unknown.any():
+        raise CRMDataError(f"{func}: unknown {staff_level!r} value {c.loc[unknown, staff_level].iloc[0]!r}; "
+                           f"known: {list(_STAFF_RANK)}.")
+    ok = ours.notna() & theirs.notna()
+    o, t = ours[ok], theirs[ok]
+    n = int(ok.sum())
+    return pd.Series({"contacts": n, "matched": int((o == t).sum()), "ours_lower": int((o < t).sum()),
+                      "ours_higher": int((o > t).sum()), "match_rate": float((o == t).mean()) if n else np.nan})
+
+
+# --------------------------------------------------------------------------------------------
+# Customize (定制)
+
+def next_best_offer(transactions: pd.DataFrame, *, customer: str = "customer_id", product: str = "product_line",
+                    top: int = 3) -> pd.DataFrame:
+    """For each customer, up to ``top`` product lines it does not buy, ranked by co-purchase lift.
+
+    For a candidate line Y and a line X the customer buys, lift(X→Y) = P(Y | X) / P(Y)
+    over customers. A candidate's score is its largest lift over the customer's lines;
+    ``reason`` names that line. Only lifts above 1 are offered. Returns one row per
+    (customer, offer) with ``rank``, ``offer``, ``lift``, ``reason``.
+    """
+    func = "next_best_offer"
+    tx = check_table(transactions, func=func, name="transactions")
+    check_columns(tx, [customer], func=func, param="customer")
+    check_columns(tx, [product], func=func, param="product")
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        raise CRMDataError(f"{func}: top must be a whole number >= 1, got {top!r}.")
+    u = tx[[customer, product]].dropna().drop_duplicates()
+    m = pd.crosstab(u[customer], u[product].astype(str)).clip(upper=1)
+    X = m.to_numpy(dtype=float)
+    n = X.shape[0]
+    co = X.T @ X                               # customers buying both
+    p = X.sum(axis=0) / n                      # P(Y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lift = (co / np.diag(co)[:, None]) / p[None, :]   # lift[x, y] = P(y|x)/P(y)
+    np.fill_diagonal(lift, 0.0)
+    lift = np.nan_to_num(lift)
+    # score[c, y] = max over x bought of lift[x, y]
+    best = np.zeros_like(X)
+    arg = np.zeros(X.shape, dtype=int)
+    for xi in range(X.shape[1]):
+        cand = X[:, [xi]] * lift[xi][None, :]
+        better = cand > best
+        best = np.where(better, cand, best)
+        arg = np.where(better, xi, arg)
+    best[X > 0] = 0.0
+    lines = m.columns.to_numpy()
+    rows_c, rows_y = np.nonzero(best > 1.0)
+    out = pd.DataFrame({customer: m.index.to_numpy()[rows_c], "offer": lines[rows_y],
+                        "lift": best[rows_c, rows_y].round(4), "reason_line": lines[arg[rows_c, rows_y]]})
+    out = out.sort_values([customer, "lift", "offer"], ascending=[True, False, True])
+    out["rank"] = out.groupby(customer).cumcount() + 1
+    out = out[out["rank"] <= top]
+    out["reason"] = "buys " + out["reason_line"] + "; buyers of it are " + out["lift"].round(2).astype(str) \
+        + "x as likely to buy " + out["offer"]
+    return out[[customer, "rank", "offer", "lift", "reason"]].reset_index(drop=True)
+
+
+def contact_preferences(contacts: pd.DataFrame, *, customer: str = "customer_id", channel: str = "channel",
+                        date: str = "contact_datetime", direction: str = "direction") -> pd.DataFrame:
+    """Channel and contact frequency each customer answers (from its inbound contacts, else all).
+
+    Returns one row per customer with ``preferred_channel`` (most frequent channel of its
+    inbound contacts; all contacts when it has none), ``contacts`` and ``contacts_per_month``.
+    """
+    func = "contact_preferences"
+    c = check_table(contacts, func=func, name="contacts")
+    for p, col in (("customer", customer), ("channel", channel), ("date", date)):
+        check_columns(c, [col], func=func, param=p)
+    d = pd.to_datetime(c[date], errors="coerce")
+    inbound = (c[direction].astype(str) == "inbound") if direction in c.columns else pd.Series(True, index=c.index)
+    df = pd.DataFrame({"c": c[customer].to_numpy(), "ch": c[channel].astype(str).to_numpy(),
+                       "w": np.where(inbound.to_numpy(), 1000, 1) })
+    cnt = df.groupby(["c", "ch"]).agg(w=("w", "sum")).reset_index().sort_values(["c", "w", "ch"], ascending=[True, False, True])
+    pref = cnt.drop_duplicates("c").set_index("c")["ch"]
+    g = pd.DataFrame({"c": c[customer].to_numpy(), "d": d.to_numpy()}).groupby("c")
+    n = g.size()
+    months = ((g["d"].max() - g["d"].min()).dt.days / 30.44).clip(lower=1.0)
+    out = pd.DataFrame({"preferred_channel": pref, "contacts": n, "contacts_per_month": (n / months).round(3)})
+    out.index.name = customer
+    return out
