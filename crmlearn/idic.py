@@ -41,6 +41,17 @@ __all__ = [
     "data_quality",
     "stale_records",
     "DEFAULT_THRESHOLD",
+    "profile_questions",
+    "cross_sell_targets",
+    "resource_shift",
+    "differentiate",
+    "first_contact_resolution",
+    "contacts_per_company",
+    "mystery_shopper_score",
+    "contact_level_match",
+    "next_best_offer",
+    "contact_preferences",
+    "idic_run",
 ]
 
 DEFAULT_THRESHOLD = 0.6
@@ -625,3 +636,85 @@ def contact_preferences(contacts: pd.DataFrame, *, customer: str = "customer_id"
     out = pd.DataFrame({"preferred_channel": pref, "contacts": n, "contacts_per_month": (n / months).round(3)})
     out.index.name = customer
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Differentiate in one call, and the whole I.D.I.C pass
+
+def differentiate(transactions: pd.DataFrame, contacts: pd.DataFrame, *, as_of: Any, gold_share: float = 0.05,
+                  big_share: float = 0.2, min_complaints: int = 2, max_lines: int = 2,
+                  customer: str = "customer_id", date: str = "order_date",
+                  contact_date: str = "contact_datetime") -> pd.DataFrame:
+    """What the source's Differentiate step asks for, in one table (one row per question).
+
+    Uses :func:`crmlearn.grading.gold_persistence`, :func:`crmlearn.grading.bad_customers`,
+    :func:`crmlearn.grading.abc_classify` and :func:`crmlearn.customers.summarize_customers`.
+    Rows: gold customers kept from last year, share of "bad" customers, big customers
+    (top ``big_share`` by last year's revenue) with at least ``min_complaints`` complaints
+    last year, last year's top customers that still ordered in the last 90 days,
+    customers buying <= ``max_lines`` product lines, and the number of A/B/C customers.
+    """
+    from .customers import summarize_customers
+    from .grading import abc_classify, bad_customers, gold_persistence
+
+    func = "differentiate"
+    tx = check_table(transactions, func=func, name="transactions")
+    ct = check_table(contacts, func=func, name="contacts")
+    check_columns(tx, [customer, date], func=func, param="customer")
+    check_columns(ct, [customer, contact_date], func=func, param="contact_date")
+    ts = _as_of(as_of, func)
+    tx = tx[pd.to_datetime(tx[date]) <= ts]
+    summary = summarize_customers(tx, as_of=ts)
+    gp = gold_persistence(tx, share=gold_share).iloc[-1]
+    bad = bad_customers(summary, tx)
+    year = ts.year
+    last_year = tx[pd.to_datetime(tx[date]).dt.year == year]
+    rev = last_year.groupby(customer)["amount"].sum().sort_values(ascending=False)
+    big = rev.index[: max(1, int(round(big_share * len(rev))))]
+    cdt = pd.to_datetime(ct[contact_date])
+    comp = ct[(ct["contact_type"].astype(str) == "complaint") & (cdt.dt.year == year)].groupby(customer).size()
+    big_complain = int((comp.reindex(big, fill_value=0) >= min_complaints).sum())
+    prev = tx[pd.to_datetime(tx[date]).dt.year == year - 1].groupby(customer)["amount"].sum().sort_values(ascending=False)
+    prev_big = prev.index[: max(1, int(round(gold_share * len(prev))))]
+    recent = summary["recency_days"].reindex(prev_big) <= 90
+    abc = abc_classify(summary, value="monetary")["abc_class"].value_counts()
+    rows = [
+        ("gold kept", f"gold {int(gp['year_from'])} still gold {int(gp['year_to'])}", int(gp["kept"]), int(gp["gold_from"])),
+        ("bad customers", "no order > 1 year or lost tenders", int(bad["bad"].sum()), len(bad)),
+        ("big complainers", f"top {big_share:.0%} of {year} with >= {min_complaints} complaints", big_complain, len(big)),
+        ("biggest still order", f"top {gold_share:.0%} of {year - 1} with an order in the last 90 days",
+         int(recent.sum()), len(prev_big)),
+        ("cross-sell targets", f"buy <= {max_lines} product lines", len(cross_sell_targets(tx, max_lines=max_lines)),
+         int(tx[customer].nunique())),
+        ("A customers", "ABC by net revenue", int(abc.get("A", 0)), int(abc.sum())),
+    ]
+    out = pd.DataFrame(rows, columns=["question", "rule", "customers", "out_of"])
+    out["share"] = (out["customers"] / out["out_of"]).round(3)
+    return out.set_index("question")
+
+
+def idic_run(records: pd.DataFrame, transactions: pd.DataFrame, contacts: pd.DataFrame, *, as_of: Any,
+             threshold: float = DEFAULT_THRESHOLD) -> dict[str, pd.DataFrame]:
+    """One pass of Identify, Differentiate, Interact and Customize over the course data: a table per step."""
+    func = "idic_run"
+    _as_of(as_of, func)
+    pairs = find_duplicates(records, threshold=threshold)
+    golden = merge_duplicates(records, pairs)
+    ident = pd.DataFrame({"value": [len(records), len(pairs), len(golden),
+                                    len(stale_records(records, as_of=as_of, max_age_days=3 * 365))]},
+                         index=["records", "duplicate pairs", "golden records", "stale (> 3 years)"])
+    if "customer_id_true" in records.columns:
+        q = pair_quality(golden, records)
+        ident.loc["pair precision"] = round(float(q["precision"]), 3)
+        ident.loc["pair recall"] = round(float(q["recall"]), 3)
+    fcr = first_contact_resolution(contacts, freq="M")
+    lv = contact_level_match(contacts)
+    inter = pd.DataFrame({"value": [int(fcr["complaints"].sum()),
+                                    round(float(fcr["resolved_first"].sum() / fcr["complaints"].sum()), 3),
+                                    round(float(lv["match_rate"]), 3)]},
+                         index=["complaints", "solved at first contact (share of all)", "contact levels matched"])
+    nbo = next_best_offer(transactions, top=1)
+    cust = nbo["offer"].value_counts().rename("customers").to_frame()
+    _as_of(as_of, func)
+    return {"identify": ident, "differentiate": differentiate(transactions, contacts, as_of=as_of),
+            "interact": inter, "customize": cust}
