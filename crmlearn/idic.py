@@ -700,7 +700,7 @@ def idic_run(records: pd.DataFrame, transactions: pd.DataFrame, contacts: pd.Dat
     _as_of(as_of, func)
     pairs = find_duplicates(records, threshold=threshold)
     golden = merge_duplicates(records, pairs)
-    ident = pd.DataFrame({"value": [len(records), len(pairs), len(golden),
+    ident = pd.DataFrame({"value": [float(len(records)), len(pairs), len(golden),
                                     len(stale_records(records, as_of=as_of, max_age_days=3 * 365))]},
                          index=["records", "duplicate pairs", "golden records", "stale (> 3 years)"])
     if "customer_id_true" in records.columns:
