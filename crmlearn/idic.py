@@ -18,8 +18,10 @@ Method (stated so learners can check it):
    name key (the normalised name, or the name without a two-character city
    prefix) become candidate pairs.
 3. Score: the mean of the field scores available on both records (name
-   similarity 0-1 from rapidfuzz, phone equal 0/1, e-mail equal 0/1); a pair is
-   a duplicate when the score reaches ``threshold``.
+   similarity 0-1 from rapidfuzz, phone equal 0/1, e-mail equal 0/1); when the
+   name is the only field both records have, the score is halved unless the
+   names agree at 0.9 or more (a name alone is weak evidence). A pair is a
+   duplicate when the score reaches ``threshold``.
 """
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ __all__ = [
 ]
 
 DEFAULT_THRESHOLD = 0.6
+NAME_ONLY_MIN = 0.9
 
 _SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司", "co.,ltd.", "co.,ltd", "co.ltd", "ltd.", "ltd")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
@@ -191,6 +194,10 @@ def find_duplicates(records: pd.DataFrame, *, name: str = "name", phone: str = "
     total = name_score * have_name + eq_ph * 1.0 + eq_em * 1.0
     n_fields = have_name.astype(int) + have_ph + have_em
     score = np.where(n_fields > 0, total / np.maximum(n_fields, 1), 0.0)
+    # a name alone is weak evidence: halve it unless the names agree at NAME_ONLY_MIN or more
+    name_only = have_name & ~have_ph & ~have_em
+    name_only |= have_name & ~eq_ph & ~eq_em & ~(have_ph & ~eq_ph) & ~(have_em & ~eq_em)
+    score = np.where(name_only & (name_score < NAME_ONLY_MIN), score / 2, score)
     agreed_parts = [(have_name & (name_score >= 0.85), "name"), (eq_ph, "phone"), (eq_em, "email"), (eq_ct, "city")]
     agreed = np.full(len(a), "", dtype=object)
     for mask, label in agreed_parts:
@@ -264,10 +271,13 @@ def merge_duplicates(records: pd.DataFrame, pairs: pd.DataFrame, *, rules: str =
         df["_filled"] = df[fields].notna().sum(axis=1)
         srt = df.sort_values(["_filled", updated, "_pos"], ascending=[False, False, True], kind="stable")
         golden = srt.drop_duplicates("_g").set_index("_g").sort_index()[fields]
-    by_pos = df.sort_values("_pos").groupby("_g", sort=True)[id_col]
-    golden.insert(0, "golden_id", by_pos.first())
-    golden["record_ids"] = by_pos.agg(lambda s: ",".join(map(str, s)))
-    golden["n_records"] = by_pos.size()
+    order = np.lexsort((df["_pos"].to_numpy(), group))       # by group, then input order
+    sid = df[id_col].astype(str).to_numpy(dtype=object)[order]
+    sizes = np.bincount(group)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    golden.insert(0, "golden_id", df[id_col].to_numpy()[order][starts])
+    golden["record_ids"] = [",".join(sid[a:a + k]) for a, k in zip(starts, sizes)]
+    golden["n_records"] = sizes
     golden = golden.sort_values("golden_id").reset_index(drop=True)
     return golden
 
