@@ -196,7 +196,6 @@ def find_duplicates(records: pd.DataFrame, *, name: str = "name", phone: str = "
     score = np.where(n_fields > 0, total / np.maximum(n_fields, 1), 0.0)
     # a name alone is weak evidence: halve it unless the names agree at NAME_ONLY_MIN or more
     name_only = have_name & ~have_ph & ~have_em
-    name_only |= have_name & ~eq_ph & ~eq_em & ~(have_ph & ~eq_ph) & ~(have_em & ~eq_em)
     score = np.where(name_only & (name_score < NAME_ONLY_MIN), score / 2, score)
     agreed_parts = [(have_name & (name_score >= 0.85), "name"), (eq_ph, "phone"), (eq_em, "email"), (eq_ct, "city")]
     agreed = np.full(len(a), "", dtype=object)

@@ -202,3 +202,24 @@ def test_idic_run_on_course_data():
     assert set(rep) == {"identify", "differentiate", "interact", "customize"}
     assert rep["identify"].loc["golden records", "value"] < rep["identify"].loc["records", "value"]
     assert rep["differentiate"]["share"].between(0, 1).all()
+
+
+def test_plots_and_widgets_draw(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from crmlearn.plots import data_quality_bars, duplicate_score_hist, fcr_chart
+    from crmlearn.widgets import duplicate_threshold_widget
+
+    raw = crmlearn.load_dataset("customers_raw")
+    pairs = idic.find_duplicates(raw, threshold=0)
+    fig, ax = plt.subplots()
+    assert duplicate_score_hist(pairs, threshold=0.6, ax=ax) is ax
+    assert data_quality_bars(idic.data_quality(raw, as_of="2024-12-31"), ax=ax) is ax
+    assert fcr_chart(idic.first_contact_resolution(crmlearn.load_dataset("contacts"), freq="M"), ax=ax) is ax
+    plt.close(fig)
+    w = duplicate_threshold_widget(raw)
+    low = float(w.result["recall"])
+    w.controls["threshold"].value = 0.95
+    assert float(w.result["recall"]) <= low  # a stricter threshold links fewer true pairs

@@ -82,3 +82,28 @@ def test_package_uplift():
     assert r["added_revenue"] == 10.0 and r["uplift"] == pytest.approx(0.05)
     with pytest.raises(CRMDataError, match="take_up"):
         lifecycle.package_uplift(s, take_up=2)
+
+
+def test_plots_and_widgets_draw():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from crmlearn.plots import lifecycle_mix_plot, revenue_at_risk_bars
+    from crmlearn.widgets import gold_share_widget, manager_leaves_widget
+
+    tx = crmlearn.load_dataset("transactions")
+    cu = crmlearn.load_dataset("customers")
+    fig, ax = plt.subplots()
+    risk = lifecycle.revenue_at_risk(tx, cu)
+    assert revenue_at_risk_bars(risk, highlight=risk.index[0], ax=ax) is ax
+    mix = pd.DataFrame({d: lifecycle.lifecycle_stage(tx, as_of=d)["stage"].value_counts()
+                        for d in ("2023-12-31", "2024-12-31")}).T
+    assert lifecycle_mix_plot(mix, ax=ax) is ax
+    plt.close(fig)
+    w = manager_leaves_widget(tx, cu)
+    w.controls["manager"].value = risk.index[1]
+    assert risk.index[1] in w.summary.value
+    g = gold_share_widget(tx)
+    g.controls["share"].value = 0.2
+    assert "Top 20%" in g.summary.value

@@ -12,9 +12,11 @@ from .course import *  # noqa: F401,F403
 from .grading import *  # noqa: F401,F403
 from .clv import *  # noqa: F401,F403
 from .satisfaction import *  # noqa: F401,F403
-from . import course, grading, clv, satisfaction
+from .idic import *  # noqa: F401,F403
+from .lifecycle import *  # noqa: F401,F403
+from . import course, grading, clv, satisfaction, idic, lifecycle
 
 __all__ = ["get_ax", "cjk_font", "use_cjk_font"]
-for _m in (course, grading, clv, satisfaction):
+for _m in (course, grading, clv, satisfaction, idic, lifecycle):
     __all__ += list(_m.__all__)
 del _m

@@ -10,9 +10,11 @@ from .grading import *  # noqa: F401,F403
 from .clv import *  # noqa: F401,F403
 from .satisfaction import *  # noqa: F401,F403
 from .loyalty import *  # noqa: F401,F403
-from . import course, grading, clv, satisfaction, loyalty
+from .idic import *  # noqa: F401,F403
+from .lifecycle import *  # noqa: F401,F403
+from . import course, grading, clv, satisfaction, loyalty, idic, lifecycle
 
 __all__: list[str] = []
-for _m in (course, grading, clv, satisfaction, loyalty):
+for _m in (course, grading, clv, satisfaction, loyalty, idic, lifecycle):
     __all__ += list(_m.__all__)
 del _m
