@@ -19,7 +19,8 @@ from .datasets import dataset_overview, describe_dataset, list_datasets, load_da
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "accounts", "cli", "clv", "customers", "datasets", "display", "exercises", "glossary", "grading", "io",
+    "accounts", "cli", "clv", "customers", "datasets", "display", "exercises", "glossary", "grading", "idic", "io",
+    "lifecycle",
     "loyalty", "overview", "plots", "retention", "satisfaction", "segmentation", "widgets",
 )
 

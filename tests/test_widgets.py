@@ -112,6 +112,9 @@ def test_every_course_widget_goes_through_the_helper():
     built["sbg_curve_widget"] = W.sbg_curve_widget()
     built["largest_account_leaves_widget"] = W.largest_account_leaves_widget(df["monetary"])
     built["care_plan_widget"] = W.care_plan_widget()
+    built["gold_share_widget"] = W.gold_share_widget()
+    built["manager_leaves_widget"] = W.manager_leaves_widget()
+    built["duplicate_threshold_widget"] = W.duplicate_threshold_widget()
     # these two need fitted models or the planted truth: built in tests/test_ch09.py
     assert set(W.__all__) == set(built) | {"dataset_explorer", "early_warning_widget", "customer_clv_widget",
                                          "ka_threshold_widget"}  # needs ka_concentration's table: tests/test_accounts.py

@@ -18,10 +18,12 @@ from .loyalty import *  # noqa: F401,F403
 from .retention import *  # noqa: F401,F403
 from .clv import *  # noqa: F401,F403
 from .accounts import *  # noqa: F401,F403
-from . import overview, grading, segmentation, satisfaction, loyalty, retention, clv, accounts
+from .idic import *  # noqa: F401,F403
+from .lifecycle import *  # noqa: F401,F403
+from . import overview, grading, segmentation, satisfaction, loyalty, retention, clv, accounts, idic, lifecycle
 from . import course  # noqa: F401  (the old name of plots.overview)
 
 __all__ = ["get_ax", "cjk_font", "use_cjk_font", "use_course_style"]
-for _m in (overview, grading, segmentation, satisfaction, loyalty, retention, clv, accounts):
+for _m in (overview, grading, segmentation, satisfaction, loyalty, retention, clv, accounts, idic, lifecycle):
     __all__ += list(_m.__all__)
 del _m

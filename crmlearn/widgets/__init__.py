@@ -15,9 +15,11 @@ from .satisfaction import *  # noqa: F401,F403
 from .loyalty import *  # noqa: F401,F403
 from .retention import *  # noqa: F401,F403
 from .accounts import *  # noqa: F401,F403
-from . import overview, grading, segmentation, clv, satisfaction, loyalty, retention, accounts
+from .idic import *  # noqa: F401,F403
+from .lifecycle import *  # noqa: F401,F403
+from . import overview, grading, segmentation, clv, satisfaction, loyalty, retention, accounts, idic, lifecycle
 
 __all__: list[str] = []
-for _m in (overview, grading, segmentation, clv, satisfaction, loyalty, retention, accounts):
+for _m in (overview, grading, segmentation, clv, satisfaction, loyalty, retention, accounts, idic, lifecycle):
     __all__ += list(_m.__all__)
 del _m
