@@ -201,7 +201,7 @@ q6 = CategoryQuestion(
 def _spurious_12():
     from crmlearn.loyalty import loyalty_matrix
 
-    m = loyalty_matrix(_survey(), attitude="emotional_attachment", patronage_threshold=Q7_MIN_ORDERS)
+    m = loyalty_matrix(_survey(), attitude="emotional_attachment", min_patronage=Q7_MIN_ORDERS)
     return int((m["loyalty"] == "spurious").sum())
 
 
@@ -217,7 +217,7 @@ q7 = NumberQuestion(
         Add each respondent's orders in the 12 months before the survey with
         `crmlearn.loyalty.orders_before_survey(survey, transactions)`. Then build the loyalty matrix with
         attitude = `emotional_attachment` (high from 4) and patronage = `frequency` high from
-        {Q7_MIN_ORDERS} orders (`patronage_threshold={Q7_MIN_ORDERS}`). How many respondents show
+        {Q7_MIN_ORDERS} orders (`min_patronage={Q7_MIN_ORDERS}`). How many respondents show
         spurious loyalty? Store the number in `n_spurious`.
     """,
     expected=_spurious_12,
@@ -226,7 +226,7 @@ q7 = NumberQuestion(
         from crmlearn.loyalty import loyalty_matrix, orders_before_survey
 
         survey = orders_before_survey(crmlearn.load_dataset("survey"), crmlearn.load_dataset("transactions"))
-        m = loyalty_matrix(survey, attitude="emotional_attachment", patronage_threshold={Q7_MIN_ORDERS})
+        m = loyalty_matrix(survey, attitude="emotional_attachment", min_patronage={Q7_MIN_ORDERS})
         n_spurious = int((m["loyalty"] == "spurious").sum())
     """,
     answer_name="n_spurious",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ._placeholder import ____  # noqa: F401  (``ex.____`` in the starter cells)
 from ._engine import CategoryQuestion, ListQuestion, NumberQuestion, SetQuestion, chapter_functions
 
 CHAPTER = "ch09"
