@@ -199,7 +199,14 @@ def _questions(mod_name):
 # ------------------------------------------------------------------------------------------------
 # the tests
 # ------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("mod_name, path", CHAPTERS)
+#: Chapters whose questions were written before this test and still show answers (issue 13 stays open
+#: for it): reported as expected failures, strictly, so the mark must go when they are rewritten.
+KNOWN_LEAKS = {"ch09": "7 of chapter 09's 16 answers appear in its notebook; the questions need rewriting"}
+
+
+@pytest.mark.parametrize("mod_name, path", [
+    pytest.param(*p.values, id=p.id, marks=[pytest.mark.xfail(reason=KNOWN_LEAKS[p.values[0]], strict=True)])
+    if p.values[0] in KNOWN_LEAKS else p for p in CHAPTERS])
 def test_no_expected_answer_is_shown_in_the_chapter_notebook(mod_name, path):
     report, unsearchable = [], []
     for q in _questions(mod_name):

@@ -105,5 +105,5 @@ def test_plots_and_widgets_draw():
     w.controls["manager"].value = risk.index[1]
     assert risk.index[1] in w.summary.value
     g = gold_share_widget(tx)
-    g.controls["share"].value = 0.2
+    g.controls["top"].value = 0.2
     assert "Top 20%" in g.summary.value

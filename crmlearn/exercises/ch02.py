@@ -112,22 +112,22 @@ q1 = CategoryQuestion(
                 "customer also send the most back.",
 )
 
-# --- q2: share of returns from channel customers ---------------------------------------------------
+# --- q2: share of returns from retail customers ---------------------------------------------------
 q2 = NumberQuestion(
-    chapter=CHAPTER, name="q2", title="Channel customers' share of returns",
+    chapter=CHAPTER, name="q2", title="Retail customers' share of returns",
     prompt="""
-        What share of all returned amounts (sum of `return_amount` in `cust`) comes from channel
-        customers (distributors and resellers, `nature_type == "channel"`)? Give a share between 0 and 1, to 3 decimals.
-        Store it in `channel_return_share`.
+        What share of all returned amounts (sum of `return_amount` in `cust`) comes from retail
+        customers (individuals and households, `nature_type == "retail"`)? Give a share between 0 and 1, to 3 decimals.
+        Store it in `retail_return_share`.
     """,
-    expected=lambda: float(_returns_share().loc["channel"]),
+    expected=lambda: float(_returns_share().loc["retail"]),
     solution_code="""
         by_type = cust.groupby("nature_type", observed=True)["return_amount"].sum()
-        channel_return_share = by_type["channel"] / by_type.sum()
+        retail_return_share = by_type["retail"] / by_type.sum()
     """,
-    answer_name="channel_return_share",
+    answer_name="retail_return_share",
     hints=["Sum return_amount per nature_type.",
-           "Divide the channel customers' sum by the total of all types."],
+           "Divide the retail customers' sum by the total of all types."],
     explanation="Compare the share of returns with the share of revenue: a type that returns more than "
                 "its share of revenue deserves a look at its orders.",
     tol=0.0005,
@@ -136,37 +136,37 @@ q2 = NumberQuestion(
 # --- q3: customers in a region and city tier -----------------------------------------------------
 
 
-def _east_tier1():
+def _north_tier1():
     c = _table("customers")
-    return int(((c["region"] == "East") & (c["city_tier"] == "tier1") & (c["status"] == "active")).sum())
+    return int(((c["region"] == "North") & (c["city_tier"] == "tier1") & (c["status"] == "active")).sum())
 
 
 q3 = NumberQuestion(
-    chapter=CHAPTER, name="q3", title="Customers in East-region tier-1 cities",
+    chapter=CHAPTER, name="q3", title="Customers in North-region tier-1 cities",
     prompt="""
         Geographic segmentation: how many **active** Huaxin customers (`status == "active"`) are in a
-        **tier-1 city of the East region** (`region == "East"` and `city_tier == "tier1"` in `customers`)?
-        Store the number in `n_east_tier1`.
+        **tier-1 city of the North region** (`region == "North"` and `city_tier == "tier1"` in `customers`)?
+        Store the number in `n_north_tier1`.
     """,
-    expected=_east_tier1,
+    expected=_north_tier1,
     solution_code="""
         from crmlearn.segmentation import segment_by
 
         active = customers[customers["status"] == "active"]
         cells = segment_by(active, by=["region", "city_tier"], value=None)
-        n_east_tier1 = cells.loc[("East", "tier1"), "customers"]
+        n_north_tier1 = cells.loc[("North", "tier1"), "customers"]
     """,
-    answer_name="n_east_tier1",
+    answer_name="n_north_tier1",
     hints=[
         "Both conditions must hold: combine them with &.",
-        "((customers[\"region\"] == \"East\") & (customers[\"city_tier\"] == \"tier1\")).sum(), or "
+        "((customers[\"region\"] == \"North\") & (customers[\"city_tier\"] == \"tier1\")).sum(), or "
         "segment_by(customers, by=[\"region\", \"city_tier\"], value=None).",
     ],
     explanation="segment_by with two columns gives one row per region and tier (a MultiIndex): the "
                 "cross-tab of a geographic segmentation.",
     tol=0, rtol=0,
     wrong=[lambda: int((_table("customers")["city_tier"] == "tier1").sum()),
-           lambda: int((_table("customers")["region"] == "East").sum())],
+           lambda: int((_table("customers")["region"] == "North").sum())],
 )
 
 
@@ -695,21 +695,21 @@ teach(q1, setup=SETUP, leak_context=["return"], starter="top_return_type = ex.__
      "That is the type that buys the most per customer (or a guess); the question is about returns."),
     (lambda: float(_returns_per_customer().max()), "Give the label of the type, not its average."),
 ])
-teach(q2, setup=SETUP, starter="channel_return_share = ex.____", mistakes=[
-    (lambda: float(_by_nature().loc["channel", "value_share"]),
-     "That is the channel customers' share of revenue; the question asks for their share of returns."),
-    (lambda: float(_by_nature().loc["channel", "customer_share"]),
-     "That is the share of customers who are channel customers, not their share of returns."),
-    (lambda: 100 * float(_returns_share().loc["channel"]),
+teach(q2, setup=SETUP, starter="retail_return_share = ex.____", mistakes=[
+    (lambda: float(_by_nature().loc["retail", "value_share"]),
+     "That is the retail customers' share of revenue; the question asks for their share of returns."),
+    (lambda: float(_by_nature().loc["retail", "customer_share"]),
+     "That is the share of customers who are retail customers, not their share of returns."),
+    (lambda: 100 * float(_returns_share().loc["retail"]),
      "That looks like a percentage; give a share between 0 and 1."),
 ])
-teach(q3, setup=SETUP, starter="n_east_tier1 = ex.____", mistakes=[
-    (lambda: int(((_table("customers")["region"] == "East") & (_table("customers")["city_tier"] == "tier1")).sum()),
-     "You counted every customer in East tier-1 cities; keep only the active ones."),
+teach(q3, setup=SETUP, starter="n_north_tier1 = ex.____", mistakes=[
+    (lambda: int(((_table("customers")["region"] == "North") & (_table("customers")["city_tier"] == "tier1")).sum()),
+     "You counted every customer in North tier-1 cities; keep only the active ones."),
     (lambda: int(((_table("customers")["city_tier"] == "tier1") & (_table("customers")["status"] == "active")).sum()),
      "You counted the active tier-1 customers of every region; add the condition on the region."),
-    (lambda: int(((_table("customers")["region"] == "East") & (_table("customers")["status"] == "active")).sum()),
-     "You counted the active customers of the whole East region; add the condition on the city tier."),
+    (lambda: int(((_table("customers")["region"] == "North") & (_table("customers")["status"] == "active")).sum()),
+     "You counted the active customers of the whole North region; add the condition on the city tier."),
 ])
 teach(q4, setup=SETUP, judgement=True, leak_context=["10 or more"], starter="top_segment = ex.____", mistakes=[
     ("one-time", "One-time buyers have the largest orders, but per customer over two years the picture differs: "
