@@ -106,6 +106,7 @@ def customer_clv_widget(bg, gg, *, frequency: int = 4, recency: float = 20.0, T:
                         discount_rate: float = 0.01, unit: str = "M"):
     """The CLV of one customer (BG/NBD + Gamma-Gamma) as frequency, recency and margin change."""
     import ipywidgets as widgets
+    import numpy as np
     import pandas as pd
 
     from ..clv import customer_lifetime_value
@@ -125,10 +126,19 @@ def customer_clv_widget(bg, gg, *, frequency: int = 4, recency: float = 20.0, T:
         e = float(bg.expected_purchases(one, horizon).iloc[0])
         v = float(customer_lifetime_value(bg, gg, one, horizon=horizon, discount_rate=discount_rate, unit=unit,
                                           margin=margin).iloc[0])
+        grid = pd.DataFrame({"frequency": frequency, "recency": np.linspace(0, T, 40), "T": T,
+                             "monetary_value": monetary_value})
+        curve = bg.probability_alive(grid).to_numpy()
+
+        def draw(ax):
+            ax.plot(grid["recency"], 100 * curve, color="C0")
+            ax.plot([recency], [100 * p], "o", color="C3", markersize=9)
+            ax.set(xlabel=f"Recency: time of the last purchase ({unit})", ylabel="P(alive), %", ylim=(0, 105))
+
         return View(summary=(f"P(alive) <b>{p:.0%}</b>; expected purchases in {horizon} {unit}: <b>{e:.2f}</b>; "
-                             f"CLV (margin {margin:.0%}, discounted): <b>{v:,.0f}</b>"), result=v)
+                             f"CLV (margin {margin:.0%}, discounted): <b>{v:,.0f}</b>"), draw=draw, result=v)
 
     return try_it(controls, view, rows=[widgets.HBox([controls["frequency"], controls["recency"]]),
                                         widgets.HBox([controls["margin"]])],
                   title="one customer's lifetime value",
-                  deck={"recency": [round(T * i / 12, 1) for i in range(13)]})
+                  deck={"recency": sorted({float(round(T * i / 12)) for i in range(13)})})
