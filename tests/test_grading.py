@@ -53,7 +53,9 @@ def course():
 
 
 def values_frame(min_size=1, max_size=80, lo=0.0, hi=1e6):
-    return st.lists(st.floats(lo, hi, allow_nan=False, allow_infinity=False), min_size=min_size,
+    # no subnormal values (below 2.2e-308): the library scales values by a power of two before summing,
+    # which sends a subnormal to 0 (a tie with 0), and the pairwise Gini reference here overflows on them
+    return st.lists(st.floats(lo, hi, allow_nan=False, allow_infinity=False, allow_subnormal=False), min_size=min_size,
                     max_size=max_size).filter(lambda v: sum(v) > 0).map(
         lambda v: pd.DataFrame({"monetary": v}, index=[f"K{i}" for i in range(len(v))]))
 

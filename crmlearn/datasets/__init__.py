@@ -8,7 +8,7 @@ table), generated with a fixed seed by :mod:`crmlearn.datasets.generate`.
 ['customers', 'customers_raw', 'transactions']
 >>> customers = load_dataset("customers")
 >>> customers.shape
-(1500, 33)
+(1500, 35)
 >>> customers["first_order_date"].dtype.kind
 'M'
 
