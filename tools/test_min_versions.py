@@ -26,7 +26,8 @@ VENV = ROOT / ".venv-min"
 PINNED = ("pandas", "numpy", "scipy", "scikit-learn", "matplotlib", "pyarrow")
 # Tests that need the notebooks' tool chain (jupyter, nbconvert, a browser) or regenerate data
 # whose bytes depend on the library versions: they run in the main environment only.
-NOT_HERE = ("tests/test_lab.py", "tests/test_slides.py", "tests/test_notebook_structure.py")
+NOT_HERE = ("tests/test_lab.py", "tests/test_slides.py", "tests/test_notebook_structure.py",
+            "tests/test_decks_browser.py", "tests/test_live_lab.py")  # the browser tests run in make test
 
 
 def floors() -> dict[str, str]:
