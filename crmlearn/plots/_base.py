@@ -56,3 +56,18 @@ def use_cjk_font() -> str:
 from ._style import apply as use_course_style  # noqa: E402  (the course figure style, crmlearn/plots/_style.py)
 
 use_course_style()
+
+
+def _need(table, cols, func, hint):
+    """A plot's input check: the table a computation returns, with the columns the plot draws."""
+    import pandas as pd
+
+    from .._validation import CRMDataError
+
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{func}: expected the table from {hint}, got {type(table).__name__}.")
+    missing = [c for c in cols if c not in table.columns]
+    if missing:
+        raise CRMDataError(f"{func}: column '{missing[0]}' not found. Pass the result of {hint}.")
+    if len(table) == 0:
+        raise CRMDataError(f"{func}: the table is empty; nothing to draw.")

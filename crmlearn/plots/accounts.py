@@ -9,19 +9,11 @@ import numpy as np
 import pandas as pd
 
 from .._validation import CRMDataError
-from ._base import get_ax
+from ._base import _need, get_ax
 
 __all__ = ["concentration_plot", "screen_plot", "contact_timeline_plot", "care_calendar_plot", "stage_plot"]
 
 
-def _need(table, cols, func, hint):
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{func}: expected the table from {hint}, got {type(table).__name__}.")
-    missing = [c for c in cols if c not in table.columns]
-    if missing:
-        raise CRMDataError(f"{func}: column '{missing[0]}' not found. Pass the result of {hint}.")
-    if len(table) == 0:
-        raise CRMDataError(f"{func}: the table is empty; nothing to draw.")
 
 
 def concentration_plot(conc: pd.DataFrame, *, top: int = 15, ax=None):

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import CRMDataError, check_columns
-from ._base import get_ax
+from ._base import _need, get_ax
 
 __all__ = [
     "pareto_chart",
@@ -44,14 +44,6 @@ def _percent_axes(ax, x: bool = True, y: bool = True) -> None:
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
 
 
-def _need(table, cols, func, hint):
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{func}: expected the table from {hint}, got {type(table).__name__}.")
-    missing = [c for c in cols if c not in table.columns]
-    if missing:
-        raise CRMDataError(f"{func}: column '{missing[0]}' not found. Pass the result of {hint}.")
-    if len(table) == 0:
-        raise CRMDataError(f"{func}: the table is empty; nothing to draw.")
 
 
 def pareto_chart(pareto: pd.DataFrame, *, cutoff: float = 0.8, top: float | None = None, max_bars: int = 40,
