@@ -131,3 +131,13 @@ def test_a_customer_with_only_returns_is_kept_and_graded_apart():
     assert len(grades) == 13
     assert grades.loc["z", "rfm_segment"] == "no purchase (returns only)"
     assert grades.loc["z", "abc_class"] in {"A", "B", "C"}
+
+
+def test_a_cancelled_order_adds_no_lifetime_value():
+    from crmlearn.report import _rfm_summary
+
+    tx = pd.DataFrame({"customer_id": ["a"] * 4,
+                       "order_date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-02-01", "2024-03-01"]),
+                       "amount": [10.0, 168_000.0, -168_000.0, 12.0], "is_return": [False, False, True, False]})
+    summary = _rfm_summary(tx)
+    assert summary.loc["a", "monetary_value"] < 100      # the 168,000 order and its cancellation net out

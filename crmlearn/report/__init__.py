@@ -61,7 +61,7 @@ def _rfm_summary(transactions, *, calibration_end=None, holdout_end=None, as_of=
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)   # customers acquired in the holdout: said in the report
-        return rfm_summary(transactions[~transactions["is_return"]], amount="amount", unit="W", as_of=as_of,
+        return rfm_summary(transactions, amount="amount", unit="W", as_of=as_of,
                            calibration_end=calibration_end, holdout_end=holdout_end)
 
 
