@@ -27,7 +27,7 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from common import PeakMemory, best_of, mb, pandas_baseline, synthetic_transactions  # noqa: E402
+from common import PeakMemory, best_of, ensure_venv, mb, pandas_baseline, synthetic_transactions  # noqa: E402
 
 from crmlearn.clv import (  # noqa: E402
     BetaGeo,
@@ -63,19 +63,7 @@ LIFETIMES_SCRIPT = textwrap.dedent("""
 
 
 def ensure_lifetimes_venv() -> bool:
-    """Create benchmarks/.lifetimes-venv with lifetimes if it is missing; True when usable."""
-    if VENV_PY.exists():
-        return True
-    print(f"creating {VENV.relative_to(ROOT)} with lifetimes (first run only) ...", flush=True)
-    base = getattr(sys, "_base_executable", sys.executable)
-    try:
-        subprocess.run([base, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(VENV_PY), "-m", "pip", "install", "-q", "lifetimes", "setuptools<81", "pandas<3"],
-                       check=True)
-    except (subprocess.CalledProcessError, OSError) as exc:
-        print(f"  could not set up lifetimes: {exc}")
-        return False
-    return True
+    return ensure_venv(VENV, ["lifetimes", "setuptools<81", "pandas<3"], label="lifetimes")
 
 
 def bench_cdnow(repeat: int) -> None:

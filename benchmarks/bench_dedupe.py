@@ -31,6 +31,9 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+from common import ensure_venv  # noqa: E402
+
 VENV = HERE / ".recordlinkage-venv"
 VENV_PY = VENV / "bin" / "python"
 
@@ -176,18 +179,7 @@ RL_SCRIPT = textwrap.dedent(r"""
 
 
 def ensure_rl_venv() -> bool:
-    """Create benchmarks/.recordlinkage-venv with recordlinkage if it is missing; True when usable."""
-    if VENV_PY.exists():
-        return True
-    print(f"creating {VENV.relative_to(ROOT)} with recordlinkage (first run only) ...", flush=True)
-    base = getattr(sys, "_base_executable", sys.executable)
-    try:
-        subprocess.run([base, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(VENV_PY), "-m", "pip", "install", "-q", "recordlinkage", "pandas<3", "scipy"], check=True)
-    except (subprocess.CalledProcessError, OSError) as exc:
-        print(f"  could not set up recordlinkage: {exc}")
-        return False
-    return True
+    return ensure_venv(VENV, ["recordlinkage", "pandas<3", "scipy"], label="recordlinkage")
 
 
 def run_recordlinkage(path: Path) -> dict | None:

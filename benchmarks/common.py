@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gc
 import resource
+import subprocess
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -131,3 +133,23 @@ def best_of(fn, repeat: int = 3) -> float:
 
 def mb(n_bytes: float) -> str:
     return f"{n_bytes / 2**20:,.0f} MB"
+
+
+def ensure_venv(venv, packages, *, label: str) -> bool:
+    """Create ``venv`` with ``packages`` for a yardstick tool (first run only); True when usable.
+
+    The yardsticks (lifetimes, recordlinkage) pin pandas below 3, so they get a venv of their
+    own beside the benchmarks (git-ignored) instead of the course's environment.
+    """
+    python = venv / "bin" / "python"
+    if python.exists():
+        return True
+    print(f"creating {venv.name} with {label} (first run only) ...", flush=True)
+    base = getattr(sys, "_base_executable", sys.executable)
+    try:
+        subprocess.run([base, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *packages], check=True)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        print(f"  could not set up {label}: {exc}")
+        return False
+    return True
