@@ -56,6 +56,8 @@ LIST_MARGIN = np.array([0.22, 0.35, 0.45, 0.32, 0.15, 0.50, 0.30, 0.25])
 RETURN_RECOVERY = 0.6     # share of a returned line's cost that goes back into stock
 
 N_CUSTOMERS = 1500
+#: One-off group buyers (团购) planted among the business organisations.
+N_GROUP_BUYERS = 30
 NATURE_COUNTS = {"retail": 540, "business": 770, "channel": 160, "internal": 30}
 TIERS = np.array(["platinum", "gold", "iron", "lead"])
 
@@ -372,6 +374,69 @@ def _customers_frequency(rng, chan, churner, ext, group_buyer, indiv, internal, 
     return public_buyer, rate, trend, won_p
 
 
+def _customers_tier(rng, biz, internal, n, spend):
+    """Customers, step: profitability tier planted from spend rank plus chance; 30 one-off group buyers."""
+    rank_pct = pd.Series(spend).rank(ascending=False, pct=True).to_numpy()
+    top = rank_pct <= 0.2
+    tier_p = np.where(top[:, None], [0.45, 0.44, 0.0, 0.11], [0.03, 0.12, 0.74, 0.11])
+    tier = TIERS[_pick_rows(rng, tier_p)]
+    tier[internal] = "iron"
+    # group buyers: one-off bulk buyers (business organisations, new in the window)
+    gb_cand = np.flatnonzero(biz & (tier != "lead"))
+    group_buyer = np.zeros(n, bool)
+    group_buyer[rng.choice(gb_cand, size=N_GROUP_BUYERS, replace=False)] = True
+    tier[group_buyer] = "iron"
+    return rank_pct, tier, group_buyer
+
+
+def _customers_wallet(rng, ka, n, n_sup, t):
+    """Customers, step: the share of wallet the relationship reaches, tied to n_suppliers and tier."""
+    sow_mean = np.clip(1.0 / n_sup ** 0.75 + np.select([t["platinum"], t["gold"], t["iron"]], [0.12, -0.05, 0.0], -0.1)
+                       + 0.1 * ka, 0.05, 0.97)
+    return np.where(n_sup == 1, rng.uniform(0.82, 1.0, n), _beta_mean(rng, sow_mean, 10, n))
+
+
+#: Account managers AM01-AM24: AM01-AM04 are the key-account team, the others serve regions.
+_AM_IDS = np.array([f"AM{i:02d}" for i in range(1, 25)], dtype=object)
+_AM_REGION = np.array(["KA"] * 4 + ["East"] * 6 + ["North"] * 4 + ["South"] * 4 + ["Central"] * 2
+                      + ["Southwest"] * 2 + ["Northwest"] + ["Northeast"], dtype=object)
+#: The largest key accounts that get a manager of the key-account team.
+N_DEDICATED_KA = 12
+
+
+def _customers_managers(rng, ka, n, org, region, spend):
+    """Customers, step: each organisation's account manager (by region; the largest key accounts by the KA team)."""
+    account_mgr = np.full(n, None, dtype=object)
+    for r in V.REGIONS:
+        m = (region == r) & org
+        pool = _AM_IDS[_AM_REGION == r]
+        account_mgr[m] = pool[rng.integers(0, len(pool), m.sum())]
+    top_ka = np.flatnonzero(ka)[np.argsort(-spend[ka], kind="stable")][:N_DEDICATED_KA]
+    account_mgr[top_ka] = _AM_IDS[:4][np.arange(N_DEDICATED_KA) % 4]
+    return account_mgr
+
+
+def _customers_cost_to_serve(rng, indiv, ka, n, spend, tier):
+    """Customers, step: yearly cost to serve (CNY); the lead tier costs far more than it brings."""
+    cost_to_serve = np.where(indiv, 45 * rng.lognormal(0, 0.4, n),
+                             300 + 0.02 * spend * rng.lognormal(0, 0.3, n) + 6000 * ka)
+    cost_to_serve = np.where(tier == "lead", cost_to_serve * 2.5 + np.where(indiv, 300, 2500), cost_to_serve)
+    return np.round(cost_to_serve, -1)
+
+
+def _customers_names(rng, cities, city_idx, indiv, industry, is_listed, n, nature, org, size):
+    """Customers, step: names of people and organisations, and the organisations' web slugs."""
+    names = np.empty(n, dtype=object)
+    person, person_py = _person_names(rng, n)
+    names[indiv] = person[indiv]
+    city_cn = cities.city_cn.to_numpy()[city_idx]
+    org_names, slugs = _org_names(rng, industry[org], nature[org], size[org], city_cn[org], is_listed[org])
+    names[org] = org_names
+    slug = np.full(n, None, dtype=object)
+    slug[org] = slugs
+    return names, person_py, slug
+
+
 def _make_customers(rng):
     n = N_CUSTOMERS
     nature = np.repeat(list(NATURE_COUNTS), list(NATURE_COUNTS.values())).astype(object)
@@ -395,18 +460,8 @@ def _make_customers(rng):
     # spend plan (CNY per year)
     spend = _customers_spend(rng, chan, ext, income, indiv, internal, li, n, si, vi)
 
-    # profitability tier, planted from spend rank plus chance
-    rank_pct = pd.Series(spend).rank(ascending=False, pct=True).to_numpy()
-    top = rank_pct <= 0.2
-    tier_p = np.where(top[:, None], [0.45, 0.44, 0.0, 0.11], [0.03, 0.12, 0.74, 0.11])
-    tier = TIERS[_pick_rows(rng, tier_p)]
-    tier[internal] = "iron"
-
-    # group buyers: one-off bulk buyers (business organisations, new in the window)
-    gb_cand = np.flatnonzero(biz & (tier != "lead"))
-    group_buyer = np.zeros(n, bool)
-    group_buyer[rng.choice(gb_cand, size=30, replace=False)] = True
-    tier[group_buyer] = "iron"
+    # profitability tier (planted from spend rank plus chance) and the one-off group buyers
+    rank_pct, tier, group_buyer = _customers_tier(rng, biz, internal, n, spend)
 
     # key accounts: big, profitable organisations (economic/group/important) plus a few strategic picks
     ka, ka_type = _customers_key_accounts(
@@ -430,36 +485,10 @@ def _make_customers(rng):
     pref = _customers_products(rng, chan, indiv, internal, n)
 
     # share of wallet the relationship reaches (depth), tied to n_suppliers and tier
-    sow_mean = np.clip(1.0 / n_sup ** 0.75 + np.select([t["platinum"], t["gold"], t["iron"]], [0.12, -0.05, 0.0], -0.1)
-                       + 0.1 * ka, 0.05, 0.97)
-    sow = np.where(n_sup == 1, rng.uniform(0.82, 1.0, n), _beta_mean(rng, sow_mean, 10, n))
-
-    account_mgr = np.full(n, None, dtype=object)
-    am_ids = np.array([f"AM{i:02d}" for i in range(1, 25)], dtype=object)
-    # AM01-AM04: the key-account team; AM05-AM24 serve regions
-    am_region = np.array(["KA"] * 4 + ["East"] * 6 + ["North"] * 4 + ["South"] * 4 + ["Central"] * 2
-                         + ["Southwest"] * 2 + ["Northwest"] + ["Northeast"], dtype=object)
-    for r in V.REGIONS:
-        m = (region == r) & org
-        pool = am_ids[am_region == r]
-        account_mgr[m] = pool[rng.integers(0, len(pool), m.sum())]
-    # key accounts of AM01-AM04 (the key-account team) get a dedicated manager
-    top_ka = np.flatnonzero(ka)[np.argsort(-spend[ka], kind="stable")][:12]
-    account_mgr[top_ka] = am_ids[:4][np.arange(12) % 4]
-
-    cost_to_serve = np.where(indiv, 45 * rng.lognormal(0, 0.4, n),
-                             300 + 0.02 * spend * rng.lognormal(0, 0.3, n) + 6000 * ka)
-    cost_to_serve = np.where(tier == "lead", cost_to_serve * 2.5 + np.where(indiv, 300, 2500), cost_to_serve)
-    cost_to_serve = np.round(cost_to_serve, -1)
-
-    names = np.empty(n, dtype=object)
-    person, person_py = _person_names(rng, n)
-    names[indiv] = person[indiv]
-    city_cn = cities.city_cn.to_numpy()[city_idx]
-    org_names, slugs = _org_names(rng, industry[org], nature[org], size[org], city_cn[org], is_listed[org])
-    names[org] = org_names
-    slug = np.full(n, None, dtype=object)
-    slug[org] = slugs
+    sow = _customers_wallet(rng, ka, n, n_sup, t)
+    account_mgr = _customers_managers(rng, ka, n, org, region, spend)
+    cost_to_serve = _customers_cost_to_serve(rng, indiv, ka, n, spend, tier)
+    names, person_py, slug = _customers_names(rng, cities, city_idx, indiv, industry, is_listed, n, nature, org, size)
 
     cust = pd.DataFrame({
         "name": names, "customer_kind": kind, "nature_type": nature, "region": region, "city": city,
@@ -896,6 +925,12 @@ def _make_contacts(rng, cust, lat, tx):
 def _make_ka(rng, cust, lat, tx, phone, email):
     """Key-account information cards and their contact histories (3 or more contacts each)."""
     ka_idx = np.flatnonzero(lat["ka"])
+    cards, project, incumbent, needs = _ka_cards(rng, cust, lat, tx, phone, email, ka_idx)
+    return cards, _ka_contacts(rng, cards, ka_idx, project, incumbent, needs)
+
+
+def _ka_cards(rng, cust, lat, tx, phone, email, ka_idx):
+    """Key accounts, step: the information cards (大客户资料卡), one per key account."""
     k = len(ka_idx)
     cities = pd.DataFrame(V.CITIES, columns=["city", "city_cn", "region", "tier", "area", "postcode", "w"])
     ci = lat["city_idx"][ka_idx]
@@ -922,7 +957,6 @@ def _make_ka(rng, cust, lat, tx, phone, email):
     project = _pick(rng, V.POTENTIAL_PROJECTS, k)
     incumbent = _pick(rng, V.COMPETITORS, k, [0.3, 0.15, 0.15, 0.15, 0.15, 0.1])
     needs = _pick(rng, V.NEEDS, k, [0.12, 0.12, 0.2, 0.08, 0.1, 0.1, 0.08, 0.08, 0.06, 0.06])
-    cust_ids = cust.index.to_numpy()
     cards = pd.DataFrame({
         "_cust": ka_idx, "company_name": cust.name.to_numpy()[ka_idx], "company_nature": own,
         "founded_date": founded_date.to_numpy(), "customer_source": cust.acquisition_source.to_numpy()[ka_idx],
@@ -931,9 +965,42 @@ def _make_ka(rng, cust, lat, tx, phone, email):
         "website": website, "cooperation_intent": intent, "incumbent_supplier": incumbent, "needs": needs,
         "account_manager_id": cust.account_manager_id.to_numpy()[ka_idx],
     })
-    del cust_ids
+    return cards, project, incumbent, needs
 
-    # contact history: 3 or more contacts per account, callbacks promised two weeks ahead
+
+#: Contents and next steps of the fourth and later contacts with a key account.
+_LATER_CONTACTS = ["Follow-up call: asked for a revised quotation.",
+                   "Product demonstration at the customer's office.",
+                   "Trial order delivered; feedback collected.", "Contract terms discussed.",
+                   "Quarterly review with the purchasing team."]
+_LATER_PLANS = ["Send revised quotation.", "Arrange a trial order.", "Prepare framework contract.",
+                "Invite to the customer seminar.", "Schedule the next quarterly review."]
+
+
+def _ka_contact_texts(no, proj, inc, nd, p2, lc):
+    """Key accounts, step: what was said at each contact and the next step planned."""
+    content = np.empty(len(no), dtype=object)
+    plan = np.empty(len(no), dtype=object)
+    for i in range(len(no)):
+        if no[i] == 1:
+            content[i] = f"Phone call: introduced Huaxin and the {proj[i]} offer; meeting set for next week."
+            plan[i] = "Prepare the visit and product samples."
+        elif no[i] == 2:
+            content[i] = f"Visit: the customer uses {inc[i]} for the {proj[i]}; wants {nd[i]}."
+            plan[i] = "Send proposal and quotation."
+        elif no[i] == 3:
+            content[i] = (f"Proposal handed over; feedback 'looks good'; will discuss with the {p2[i]} "
+                          "and call back within two weeks.")
+            plan[i] = "Wait for the call back; call again if none within two weeks."
+        else:
+            content[i] = _LATER_CONTACTS[lc[i]]
+            plan[i] = _LATER_PLANS[lc[i]]
+    return content, plan
+
+
+def _ka_contacts(rng, cards, ka_idx, project, incumbent, needs):
+    """Key accounts, step: the contact history, 3 or more contacts per account, callbacks promised ahead."""
+    k = len(ka_idx)
     nc = 3 + np.minimum(rng.poisson(1.0, k), 4)
     kc = np.repeat(np.arange(k), nc)
     no = np.concatenate([np.arange(1, x + 1) for x in nc])
@@ -957,39 +1024,17 @@ def _make_ka(rng, cust, lat, tx, phone, email):
     inc = incumbent[kc]
     nd = needs[kc]
     p2 = pos2[kc]
-    content = np.empty(len(kc), dtype=object)
-    plan = np.empty(len(kc), dtype=object)
-    later_content = ["Follow-up call: asked for a revised quotation.",
-                     "Product demonstration at the customer's office.",
-                     "Trial order delivered; feedback collected.", "Contract terms discussed.",
-                     "Quarterly review with the purchasing team."]
-    later_plan = ["Send revised quotation.", "Arrange a trial order.", "Prepare framework contract.",
-                  "Invite to the customer seminar.", "Schedule the next quarterly review."]
-    lc = rng.integers(0, len(later_content), len(kc))
-    for i in range(len(kc)):
-        if no[i] == 1:
-            content[i] = f"Phone call: introduced Huaxin and the {proj[i]} offer; meeting set for next week."
-            plan[i] = "Prepare the visit and product samples."
-        elif no[i] == 2:
-            content[i] = f"Visit: the customer uses {inc[i]} for the {proj[i]}; wants {nd[i]}."
-            plan[i] = "Send proposal and quotation."
-        elif no[i] == 3:
-            content[i] = (f"Proposal handed over; feedback 'looks good'; will discuss with the {p2[i]} "
-                          "and call back within two weeks.")
-            plan[i] = "Wait for the call back; call again if none within two weeks."
-        else:
-            content[i] = later_content[lc[i]]
-            plan[i] = later_plan[lc[i]]
+    lc = rng.integers(0, len(_LATER_CONTACTS), len(kc))
+    content, plan = _ka_contact_texts(no, proj, inc, nd, p2, lc)
     cdate = _days_to_dates(day)
     off = np.select([u < 0.82, u < 0.92, u < 0.96], [14, 7, 30], -1)
     off = rng.permutation(off)
     promised = np.where(off >= 0, cdate + np.maximum(off, 0).astype("timedelta64[D]"), np.datetime64("NaT"))
-    kcon = pd.DataFrame({
+    return pd.DataFrame({
         "_cust": ka_idx[kc], "contact_no": no, "method": method, "contact_date": cdate, "our_person": person,
         "contacted_person": contacted, "position": position, "content": content, "next_step_plan": plan,
         "promised_callback_date": promised,
     })
-    return cards, kcon
 
 
 def _make_payments(rng, cust, lat, tx):
@@ -1311,28 +1356,13 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
     payments = _make_payments(streams[6], cust, lat, tx)
     sow = _make_share_of_wallet(streams[7], cust, lat, tx, contacts)
     subscribers = _make_subscribers(streams[8])
-    n = len(cust)
-
-    # first order, status, and customer ids numbered by first order
-    tx_first = tx.groupby("_cust")["_day"].min().reindex(range(n)).to_numpy()
-    tx_last = tx.groupby("_cust")["_day"].max().reindex(range(n)).to_numpy()
-    first = np.where(np.isnat(lat["first_hist"]), _days_to_dates(tx_first), lat["first_hist"])
-    order = np.lexsort((np.arange(n), first))
-    rank = np.empty(n, int)
-    rank[order] = np.arange(n)
-    cid = np.array([f"C{i + 1:05d}" for i in range(n)], dtype=object)[rank]
-    cust = cust.copy()
-    cust.insert(0, "customer_id", cid)
-    cust["first_order_date"] = first
-    cust["status"] = np.where((N_DAYS - 1 - tx_last) > 365, "inactive", "active")
-    cust["slowdown_start"] = np.where(slow_start >= 0, _days_to_dates(np.maximum(slow_start, 0)),
-                                      np.datetime64("NaT"))
+    cust, cid, first, order = _number_customers(cust, tx, lat, slow_start)
     raw = _make_raw(streams[9], cust, lat, first, phone, email, contact_person)
     cust = cust.iloc[order].reset_index(drop=True)
 
-    def ids(df, col="customer_id"):
+    def ids(df):
         df = df.copy()
-        df.insert(0, col, cid[df.pop("_cust").to_numpy()])
+        df.insert(0, "customer_id", cid[df.pop("_cust").to_numpy()])
         return df
 
     tx = tx.drop(columns=["_order"])
@@ -1346,22 +1376,7 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
     svy.insert(0, "response_id", [f"SV{i:04d}" for i in range(1, len(svy) + 1)])
     svy = _make_survey_loyalty.add_loyalty_columns(svy, cust, seed)  # own stream: nothing else changes
 
-    # key-account card entries are also in the contact log
-    kc = kcon
-    rng = streams[3]
-    minute = 9 * 60 + (rng.random(len(kc)) * 8 * 60).astype(int)
-    kc_log = pd.DataFrame({
-        "_cust": kc["_cust"].to_numpy(),
-        "contact_datetime": (kc["contact_date"].to_numpy().astype("datetime64[m]")
-                             + minute.astype("timedelta64[m]")).astype("datetime64[s]"),
-        "channel": kc["method"].to_numpy(), "direction": "outbound", "staff_id": kc["our_person"].to_numpy(),
-        "staff_level": pd.Series(kc["our_person"]).str[:2].map(STAFF_LEVEL).to_numpy(),
-        "counterpart_title": kc["position"].to_numpy(),
-        "contact_type": np.where(kc["contact_no"].to_numpy() == 1, "task", "process_step"),
-        "topic": "price", "resolved_first_time": pd.array([pd.NA] * len(kc), dtype="boolean"),
-        "resolution_hours": np.nan,
-    })
-    con = pd.concat([contacts, kc_log], ignore_index=True)
+    con = pd.concat([contacts, _ka_contact_log(streams[3], kcon)], ignore_index=True)
     con = ids(con)
     con = con.sort_values(["contact_datetime", "customer_id"], kind="stable").reset_index(drop=True)
     con.insert(0, "contact_id", [f"CT{i:06d}" for i in range(1, len(con) + 1)])
@@ -1382,15 +1397,55 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         "ka_contacts": kcon, "cabin_fares": _make_cabin_fares(),
     }
     tables = _make_ch05.plant(tables, seed, tier=pd.Series(lat["tier"], index=cid))  # Chapter 05, own stream
-    out = {}
-    for name in DATASETS:
-        df = tables[name]
-        cols = field_names(name)
-        missing = [c for c in cols if c not in df.columns]
-        if missing:  # pragma: no cover - a generator bug
-            raise RuntimeError(f"generator: table {name} lacks columns {missing}")
-        out[name] = df[cols].reset_index(drop=True)
-    return out
+    return {name: _in_schema_order(tables[name], name) for name in DATASETS}
+
+
+def _number_customers(cust, tx, lat, slow_start):
+    """Build step: first order, status and slowdown start; customer ids C00001... numbered by first order.
+
+    Returns the customers (still in generation order) with those columns, the id of each generated
+    customer, the first-order dates and the order that sorts the customers by id.
+    """
+    n = len(cust)
+    tx_first = tx.groupby("_cust")["_day"].min().reindex(range(n)).to_numpy()
+    tx_last = tx.groupby("_cust")["_day"].max().reindex(range(n)).to_numpy()
+    first = np.where(np.isnat(lat["first_hist"]), _days_to_dates(tx_first), lat["first_hist"])
+    order = np.lexsort((np.arange(n), first))
+    rank = np.empty(n, int)
+    rank[order] = np.arange(n)
+    cid = np.array([f"C{i + 1:05d}" for i in range(n)], dtype=object)[rank]
+    cust = cust.copy()
+    cust.insert(0, "customer_id", cid)
+    cust["first_order_date"] = first
+    cust["status"] = np.where((N_DAYS - 1 - tx_last) > 365, "inactive", "active")
+    cust["slowdown_start"] = np.where(slow_start >= 0, _days_to_dates(np.maximum(slow_start, 0)),
+                                      np.datetime64("NaT"))
+    return cust, cid, first, order
+
+
+def _ka_contact_log(rng, kcon):
+    """Build step: the key-account card entries as rows of the contact log (office hours, outbound)."""
+    minute = 9 * 60 + (rng.random(len(kcon)) * 8 * 60).astype(int)
+    return pd.DataFrame({
+        "_cust": kcon["_cust"].to_numpy(),
+        "contact_datetime": (kcon["contact_date"].to_numpy().astype("datetime64[m]")
+                             + minute.astype("timedelta64[m]")).astype("datetime64[s]"),
+        "channel": kcon["method"].to_numpy(), "direction": "outbound", "staff_id": kcon["our_person"].to_numpy(),
+        "staff_level": pd.Series(kcon["our_person"]).str[:2].map(STAFF_LEVEL).to_numpy(),
+        "counterpart_title": kcon["position"].to_numpy(),
+        "contact_type": np.where(kcon["contact_no"].to_numpy() == 1, "task", "process_step"),
+        "topic": "price", "resolved_first_time": pd.array([pd.NA] * len(kcon), dtype="boolean"),
+        "resolution_hours": np.nan,
+    })
+
+
+def _in_schema_order(df, name):
+    """Build step: a table's columns in the order of its schema (a missing column is a generator bug)."""
+    cols = field_names(name)
+    missing = [c for c in cols if c not in df.columns]
+    if missing:  # pragma: no cover - a generator bug
+        raise RuntimeError(f"generator: table {name} lacks columns {missing}")
+    return df[cols].reset_index(drop=True)
 
 
 def _csv_text(df: pd.DataFrame, name: str) -> str:

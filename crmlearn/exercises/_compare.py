@@ -553,56 +553,55 @@ def _label_index(index: pd.Index, synonyms: "SynonymMap | None") -> pd.Index:
     return pd.Index([label_key(v, synonyms) if isinstance(v, str) else v for v in index], name=index.name)
 
 
-def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float = 1e-9, rtol: float = 1e-6,
-                  check_row_order: bool = False, check_column_order: bool = False,
-                  allow_extra_columns: bool = True, synonyms: "SynonymMap | None" = None) -> tuple[bool, str]:
-    """Compare a DataFrame or Series: kind, shape, index labels, columns, then values.
-
-    >>> e = pd.Series([1.0, 2.0], index=pd.Index(["C1", "C2"], name="customer_id"), name="x")
-    >>> compare_table(pd.Series([1.0, 2.5], index=e.index), e)
-    (False, 'Values differ for customer_id C2: yours is 2.5 (too high).')
-    """
+def _as_expected_kind(answer: Any, expected: pd.DataFrame | pd.Series) -> tuple[Any, str]:
+    """Table step: the answer turned into the expected kind (Series or DataFrame), or why it cannot be."""
     is_series = isinstance(expected, pd.Series)
     kind = "a Series" if is_series else "a DataFrame"
-    index_desc = f"indexed by {expected.index.name!r}" if expected.index.name else "with a plain index"
+    index_desc = _index_desc(expected)
     if answer is None:
-        return False, f"Your answer is None; {kind} with {len(expected):,} rows is expected."
+        return None, f"Your answer is None; {kind} with {len(expected):,} rows is expected."
     if _uncalled(answer):
-        return False, _uncalled(answer)
+        return None, _uncalled(answer)
     if isinstance(answer, pd.Index):
         answer = answer.to_series()
     if (expected.index.name is not None and isinstance(answer, pd.DataFrame)
             and expected.index.name in answer.columns and answer.index.name != expected.index.name):
-        return False, (f"Your table has {expected.index.name!r} as a column; the expected table is indexed by it. "
-                       f"Use .set_index({expected.index.name!r}).")
+        return None, (f"Your table has {expected.index.name!r} as a column; the expected table is indexed by it. "
+                      f"Use .set_index({expected.index.name!r}).")
     if is_series:
         if isinstance(answer, pd.DataFrame):
             if answer.shape[1] == 1:
-                answer = answer.iloc[:, 0]
-            elif expected.name is not None and expected.name in answer.columns:
-                answer = answer[expected.name]
-            else:
-                return False, (f"Your answer is {describe(answer)}; a Series (one column) {index_desc} is expected. "
-                               "Pick the column you need, e.g. df['col'].")
-        elif isinstance(answer, dict):
-            answer = pd.Series(answer)
-        elif not isinstance(answer, pd.Series):
-            return False, (f"Your answer is {describe(answer)}; a pandas Series with {len(expected):,} values "
-                           f"{index_desc} is expected.")
-    else:
-        if isinstance(answer, pd.Series):
-            if expected.shape[1] == 1:
-                answer = answer.to_frame(expected.columns[0])
-            else:
-                return False, (f"Your answer is {describe(answer)}; a DataFrame with columns "
-                               f"{list(expected.columns)} is expected.")
-        elif not isinstance(answer, pd.DataFrame):
-            return False, (f"Your answer is {describe(answer)}; a pandas DataFrame with {len(expected):,} rows and "
-                           f"columns {list(expected.columns)} is expected.")
+                return answer.iloc[:, 0], ""
+            if expected.name is not None and expected.name in answer.columns:
+                return answer[expected.name], ""
+            return None, (f"Your answer is {describe(answer)}; a Series (one column) {index_desc} is expected. "
+                          "Pick the column you need, e.g. df['col'].")
+        if isinstance(answer, dict):
+            return pd.Series(answer), ""
+        if not isinstance(answer, pd.Series):
+            return None, (f"Your answer is {describe(answer)}; a pandas Series with {len(expected):,} values "
+                          f"{index_desc} is expected.")
+        return answer, ""
+    if isinstance(answer, pd.Series):
+        if expected.shape[1] == 1:
+            return answer.to_frame(expected.columns[0]), ""
+        return None, (f"Your answer is {describe(answer)}; a DataFrame with columns "
+                      f"{list(expected.columns)} is expected.")
+    if not isinstance(answer, pd.DataFrame):
+        return None, (f"Your answer is {describe(answer)}; a pandas DataFrame with {len(expected):,} rows and "
+                      f"columns {list(expected.columns)} is expected.")
+    return answer, ""
 
-    # --- rows: the index labels (text labels compared like categories) --------------
-    if synonyms is None:
-        synonyms = _DEFAULT_SYNONYMS()
+
+def _index_desc(expected: pd.DataFrame | pd.Series) -> str:
+    return f"indexed by {expected.index.name!r}" if expected.index.name else "with a plain index"
+
+
+def _align_rows(answer, expected, *, synonyms: "SynonymMap", check_row_order: bool):
+    """Table step: the answer's rows in the expected order (text labels compared like categories).
+
+    Returns ``(answer, expected, message)``; the message is empty when the rows match.
+    """
     exp_keys = _label_index(expected.index, synonyms)
     if exp_keys is not expected.index and exp_keys.is_unique:
         shown = dict(zip(exp_keys, expected.index))
@@ -613,12 +612,12 @@ def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float
     idx_name = expected.index.name
     if not answer.index.is_unique:
         dup = answer.index[answer.index.duplicated()][0]
-        return False, (f"Your table has repeated index labels (first: {dup!r}); one row per "
-                       f"{idx_name or 'label'} is expected. Did you forget a groupby?")
+        return answer, expected, (f"Your table has repeated index labels (first: {dup!r}); one row per "
+                                  f"{idx_name or 'label'} is expected. Did you forget a groupby?")
     missing = expected.index.difference(answer.index, sort=False)
     extra = answer.index.difference(expected.index, sort=False)
     if len(missing) or len(extra):
-        parts = [f"Expected {len(expected):,} rows {index_desc}, your table has {len(answer):,}."]
+        parts = [f"Expected {len(expected):,} rows {_index_desc(expected)}, your table has {len(answer):,}."]
         if (isinstance(answer.index, pd.RangeIndex) and not isinstance(expected.index, pd.RangeIndex)
                 and len(missing) == len(expected)):
             parts.append(f"Your table has a plain 0, 1, 2, ... index; expected labels like "
@@ -628,15 +627,35 @@ def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float
                 parts.append(f"Missing: {_fmt_items(missing)}.")
             if len(extra):
                 parts.append(f"Not expected: {_fmt_items(extra)}.")
-        return False, " ".join(parts)
+        return answer, expected, " ".join(parts)
     if check_row_order and not answer.index.equals(expected.index):
         pos = int(np.flatnonzero(answer.index.to_numpy() != expected.index.to_numpy())[0])
-        return False, (f"The right rows, but not in the expected order: position {pos + 1} holds "
-                       f"{_row_name(answer.index, answer.index[pos])}. Sort the table (e.g. .sort_values(...)).")
-    answer = answer.loc[expected.index]
+        return answer, expected, (f"The right rows, but not in the expected order: position {pos + 1} holds "
+                                  f"{_row_name(answer.index, answer.index[pos])}. "
+                                  "Sort the table (e.g. .sort_values(...)).")
+    return answer.loc[expected.index], expected, ""
+
+
+def compare_table(answer: Any, expected: pd.DataFrame | pd.Series, *, tol: float = 1e-9, rtol: float = 1e-6,
+                  check_row_order: bool = False, check_column_order: bool = False,
+                  allow_extra_columns: bool = True, synonyms: "SynonymMap | None" = None) -> tuple[bool, str]:
+    """Compare a DataFrame or Series: kind, shape, index labels, columns, then values.
+
+    >>> e = pd.Series([1.0, 2.0], index=pd.Index(["C1", "C2"], name="customer_id"), name="x")
+    >>> compare_table(pd.Series([1.0, 2.5], index=e.index), e)
+    (False, 'Values differ for customer_id C2: yours is 2.5 (too high).')
+    """
+    answer, msg = _as_expected_kind(answer, expected)
+    if msg:
+        return False, msg
+    if synonyms is None:
+        synonyms = _DEFAULT_SYNONYMS()
+    answer, expected, msg = _align_rows(answer, expected, synonyms=synonyms, check_row_order=check_row_order)
+    if msg:
+        return False, msg
 
     # --- columns ------------------------------------------------------------------------
-    if is_series:
+    if isinstance(expected, pd.Series):
         return _compare_column(answer, expected, col_label="Values", tol=tol, rtol=rtol, synonyms=synonyms)
     missing_cols = [c for c in expected.columns if c not in answer.columns]
     if missing_cols:
