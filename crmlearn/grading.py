@@ -1710,13 +1710,14 @@ def customer_pyramid(
     return out
 
 
+@renamed_kwargs(core_share="top")
 def pyramid_summary(
     pyramid: pd.DataFrame,
     *,
     value: str = "monetary",
     level: str = "level",
     core: Sequence[str] | None = None,
-    core_share: float = 0.2,
+    top: float = 0.2,
     options: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Customers and value per level of the pyramid, with what to do with non-core customers.
@@ -1732,9 +1733,10 @@ def pyramid_summary(
     value : str, default "monetary"
     level : str, default "level"
     core : list of str, optional
-        The core levels. Default: the top levels holding the first ``core_share`` of customers
-        (a level is core when the share of customers above it is below ``core_share``).
-    core_share : float, default 0.2
+        The core levels. Default: the top levels holding the first ``top`` share of the active
+        customers (a level is core when the share of active customers above it is below ``top``).
+    top : float, default 0.2
+        (Was ``core_share``; the old keyword still works with a FutureWarning.)
     options : dict level -> text, optional
         The suggested option for each non-core level. Default: the highest non-core level
         "convert", the lowest "give up", those in between "transfer".
@@ -1795,13 +1797,13 @@ def pyramid_summary(
     total_value = x.sum()
     cust_share = counts / n
     if core is None:
-        check_fraction(core_share, func=func, param="core_share")
+        check_fraction(top, func=func, param="top")
         # inactive customers (the level customer_pyramid names 'inactive', or any level with no
         # value) are never core, and the core share is a share of the active customers only
         idle = np.array([str(c) == "inactive" for c in cats]) | ((totals == 0) & (counts > 0))
         active_share = np.where(idle, 0, counts) / max(int(np.where(idle, 0, counts).sum()), 1)
         above = np.concatenate([[0.0], np.cumsum(active_share)[:-1]])
-        is_core = (above < core_share - _EPS) & ~idle & (counts > 0)
+        is_core = (above < top - _EPS) & ~idle & (counts > 0)
     else:
         core = [core] if isinstance(core, str) else list(core)
         unknown = [c for c in core if c not in cats]

@@ -814,7 +814,8 @@ def switching_by_barrier(
     DataFrame
         One row per group (index ``level``: "low", "mid", "high" for 3 groups, else "Q1".."Qk"):
         ``min_barrier``, ``max_barrier``, ``n``, ``switched`` (count) and ``switch_rate`` (0-1).
-        ``result.attrs["all_satisfied_rate"]`` is the rate over all satisfied customers.
+        ``result.attrs["all_satisfied_rate"]`` notes the rate over all satisfied customers
+        (provenance; it equals ``switched.sum() / n.sum()``).
 
     Raises
     ------

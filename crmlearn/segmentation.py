@@ -39,6 +39,7 @@ from ._threads import single_thread
 from ._core.compat import renamed_kwargs
 from ._core.defaults import MAX_PRICE_SENSITIVITY, MAX_SUPPLIERS
 from ._core.tables import append_columns
+from ._core.dates import read_date_param, read_dates
 from ._validation import (
     plain_value as _py,
     rows_have as _rows,
@@ -717,10 +718,13 @@ def quality_traits(
         if "due_date" not in payments.columns:
             raise CRMDataError(f"{func}: payments has no 'due_date' column, so on-time payment cannot be measured. "
                                f"Add the due dates, or pass the share yourself as column '{on_time}' of data.")
-        fin = financial_indicators(payments, customer=customer, grace_days=grace_days, as_of=as_of,
+        # the day of judgement: as_of, or the last invoice or payment date (as financial_indicators does)
+        as_ts = (read_date_param(as_of, func=func, param="as_of") if as_of is not None else
+                 max(read_dates(payments, col, func=func, customer=customer).max()
+                     for col in ("invoice_date", "payment_date")))
+        fin = financial_indicators(payments, customer=customer, grace_days=grace_days, as_of=as_ts,
                                    customers=ids)
         share = fin["on_time_share"].to_numpy(dtype=np.float64)
-        as_ts = fin.attrs["as_of"]
     else:
         if on_time not in data.columns:
             raise CRMDataError(f"{func}: column '{on_time}' (share of invoices paid on time) not found. Pass "
@@ -730,14 +734,7 @@ def quality_traits(
         if as_of is None:
             raise CRMDataError(f"{func}: as_of is needed to tell how long customers have been customers. "
                                "Pass as_of='2024-12-31' (or payments=, whose last date is used).")
-        try:
-            as_ts = pd.Timestamp(as_of)
-        except (TypeError, ValueError):
-            raise CRMDataError(f"{func}: as_of={as_of!r} is not a date. Pass e.g. as_of='2024-12-31'.") from None
-        if as_ts is pd.NaT:
-            raise CRMDataError(f"{func}: as_of is missing (NaT). Pass a date, e.g. as_of='2024-12-31'.")
-        if as_ts.tzinfo is not None:
-            as_ts = as_ts.tz_convert(None)
+        as_ts = read_date_param(as_of, func=func, param="as_of")
 
     first = _datetime_column(data, first_order, func=func)
     long_term = (first <= as_ts - pd.DateOffset(years=min_years)).to_numpy(dtype=bool)

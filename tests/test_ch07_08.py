@@ -167,7 +167,11 @@ def test_new_plots_return_axes(survey, contacts):
     assert plots.needs_chart(psychological_needs(survey), ax=ax) is ax
     s = survey.assign(switching_cost_index=switching_cost_index(survey))
     _, ax = plt.subplots()
-    assert plots.barrier_chart(switching_by_barrier(s), ax=ax) is ax
+    t = switching_by_barrier(s)
+    t.attrs = {}                      # the chart reads the table's columns, never its attrs
+    assert plots.barrier_chart(t, ax=ax) is ax
+    line = [ln for ln in ax.get_lines() if ln.get_label() == "all satisfied customers"]
+    assert line and line[0].get_ydata()[0] == pytest.approx(100 * t["switched"].sum() / t["n"].sum())
     with pytest.raises(TypeError):
         plots.barrier_chart([1, 2, 3])
 

@@ -934,3 +934,15 @@ def test_new_functions_reject_empty_tables(four, served):
         gold_persistence(yearly_tx([("A", 2023, 1)]).iloc[:0])
     with pytest.raises(CRMDataError, match="bad_customers: summary is empty"):
         bad_customers(pd.DataFrame({"recency_days": []}), pd.DataFrame({"customer_id": ["A"]}))
+
+
+def test_pyramid_summary_top_replaces_core_share_with_a_warning():
+    df = pd.DataFrame({"monetary": [500, 300, 60, 40, 30, 25, 20, 15, 6, 0]})
+    pyr = customer_pyramid(df, levels={"gold": 0.2, "silver": 0.3, "bronze": 0.5})
+    new = pyramid_summary(pyr, top=0.5)
+    with pytest.warns(FutureWarning, match="top="):
+        old = pyramid_summary(pyr, core_share=0.5)
+    pd.testing.assert_frame_equal(new, old)
+    # a wider top fraction makes more levels core: gold alone at 0.2, gold and silver at 0.5
+    assert list(pyramid_summary(pyr)["core"]) == [True, False, False, False]
+    assert list(new["core"]) == [True, True, False, False]

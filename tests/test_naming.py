@@ -165,7 +165,6 @@ ROLES = {
     "shares": "top fractions, one per grade (top= is a single fraction)",
     "thresholds": "value limits per grade (absolute, not shares)",
     "segment_map": "code pattern -> segment", "core": "core levels",
-    "core_share": "PENDING rename to top= (pyramid_summary's body is being rewritten on another branch)",
     "options": "strategy per level", "types": "contact type map", "organisation": "kinds", "individual": "kinds",
     "roles": "title -> role map", "other": "label for the rest", "normalize": "pandas crosstab's name",
     "tolerance": "half-width of the 'as expected' band", "initial": "starting expectation",

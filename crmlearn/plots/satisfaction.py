@@ -611,8 +611,9 @@ def barrier_chart(table: pd.DataFrame, *, ax=None, barrier_name: str = "switchin
     bars = ax.bar([str(i) for i in table.index], 100 * table["switch_rate"], color=[NEG, NEUTRAL, POS][: len(table)]
                   if len(table) == 3 else POS)
     ax.bar_label(bars, fmt="%.0f%%")
-    if "all_satisfied_rate" in table.attrs:
-        ax.axhline(100 * table.attrs["all_satisfied_rate"], color="#34495e", linestyle="--",
+    if "switched" in table.columns and table["n"].sum() > 0:
+        # every satisfied customer is in one group: the overall rate is switched / n over the groups
+        ax.axhline(100 * table["switched"].sum() / table["n"].sum(), color="#34495e", linestyle="--",
                    label="all satisfied customers")
         ax.legend(frameon=False, fontsize="small")
     ax.set(xlabel=f"{barrier_name.capitalize()} (thirds of the satisfied customers)",

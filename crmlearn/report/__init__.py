@@ -86,8 +86,16 @@ def customer_grades(transactions: pd.DataFrame, *, as_of: Any = None, random_sta
     DataFrame
         The customer summary (recency, frequency, monetary, ...) with ``abc_class``,
         ``pyramid_level``, ``R``, ``F``, ``M``, ``rfm_score``, ``rfm_segment``, ``rfm_segment_zh``,
-        ``kmeans_segment`` and, when fitted, ``p_alive``, ``clv_12m``.
+        ``kmeans_segment`` and, when fitted, ``p_alive``, ``clv_12m``. ``attrs["clv_notes"]``
+        notes why there is no lifetime value, or its caveats (provenance only).
     """
+    out, notes = _grades(transactions, as_of=as_of, random_state=random_state, lifetime_value=lifetime_value)
+    out.attrs["clv_notes"] = notes
+    return out
+
+
+def _grades(transactions, *, as_of, random_state, lifetime_value):
+    """The customer grades and the lifetime-value notes (what the report says about the fit)."""
     from ..grading import abc_classify, customer_pyramid, rfm_scores, rfm_segments
     from ..segmentation import choose_k, kmeans_segments
 
@@ -111,13 +119,13 @@ def customer_grades(transactions: pd.DataFrame, *, as_of: Any = None, random_sta
         k = int(k_table["silhouette"].idxmax())
         out["kmeans_segment"] = kmeans_segments(features, features=list(KMEANS_FEATURES), k=k, log=True,
                                                 random_state=random_state)["segment"].reindex(out.index)
+    notes = []
     if lifetime_value:
         clv, notes = _lifetime_value(transactions, as_of=as_of)
-        out.attrs["clv_notes"] = notes        # provenance for the report: why there is no CLV, or caveats
         if clv is not None:
             out["p_alive"] = clv["p_alive"].reindex(out.index)
             out["clv_12m"] = clv["clv_12m"].reindex(out.index)
-    return out
+    return out, notes
 
 
 def _fit_models(summary):
@@ -304,12 +312,11 @@ def _section_kmeans(page: _Page, grades) -> None:
              f"{K_RANGE.start}-{K_RANGE.stop - 1}.</p>" + _table(table))
 
 
-def _section_clv(page: _Page, transactions, grades) -> None:
+def _section_clv(page: _Page, transactions, grades, notes) -> None:
     from ..clv import calibration_holdout
     from ..plots import calibration_holdout_plot
 
     first, last = transactions["order_date"].min(), transactions["order_date"].max()
-    notes = grades.attrs.get("clv_notes", [])
     if "clv_12m" not in grades:
         page.add("Lifetime value", "".join(f'<p class="warn">{_esc(n)}</p>' for n in notes))
         return
@@ -397,7 +404,7 @@ def build_report(transactions: pd.DataFrame, *, import_report=None, currency: st
         ("ABC", lambda: _section_abc(page, state["grades"])),
         ("pyramid", lambda: _section_pyramid(page, state["grades"])),
         ("RFM", lambda: _section_rfm(page, state["grades"])),
-        ("lifetime value", lambda: _section_clv(page, transactions, state["grades"])),
+        ("lifetime value", lambda: _section_clv(page, transactions, state["grades"], state["clv_notes"])),
         ("k-means", lambda: _section_kmeans(page, state["grades"])),
     ]
     state: dict[str, Any] = {}
@@ -410,7 +417,8 @@ def build_report(transactions: pd.DataFrame, *, import_report=None, currency: st
         if bar is not None:
             bar.set_postfix_str(name)
         if run is None:
-            state["grades"] = customer_grades(transactions, as_of=as_of, random_state=random_state)
+            state["grades"], state["clv_notes"] = _grades(transactions, as_of=as_of, random_state=random_state,
+                                                          lifetime_value=True)
         else:
             run()
         if bar is not None:

@@ -36,7 +36,7 @@ def simple_clv_widget(margin: float = 100.0, retention: float = 0.8, discount_ra
     """
     import ipywidgets as widgets
 
-    from ..clv import simple_clv_schedule
+    from ..clv import simple_clv, simple_clv_schedule
     from ..plots.clv import clv_schedule_plot
 
     controls = {
@@ -52,7 +52,7 @@ def simple_clv_widget(margin: float = 100.0, retention: float = 0.8, discount_ra
     def view(margin, retention, discount_rate, periods):
         schedule = simple_clv_schedule(margin, retention, discount_rate, periods=periods)
         finite = schedule["cumulative_clv"].iloc[-1]
-        infinite = schedule.attrs["clv_infinite"]
+        infinite = simple_clv(margin, retention, discount_rate)
         return View(summary=(f"CLV over {periods} periods: <b>{finite:,.2f}</b> &nbsp;|&nbsp; "
                              f"infinite horizon m&middot;r/(1+d&minus;r): <b>{infinite:,.2f}</b>"),
                     draw=lambda ax: clv_schedule_plot(schedule, ax=ax), result=schedule)
