@@ -123,3 +123,12 @@ def test_every_course_widget_goes_through_the_helper():
         html = box.flipbook_html()
         data = _frames(html)
         assert len(set(data["frames"])) >= 2, f"{name}: moving the slide's control changes nothing"
+
+
+def test_flipbook_opens_at_the_position_nearest_the_notebook_value():
+    from crmlearn.widgets import disconfirmation_widget
+    from crmlearn.widgets._base import flipbook_html
+
+    # the deck offers 1.0, 1.5, ..., 7.0; the notebook set 6.2, so the slide opens at 6.0, not at 1.0
+    html = flipbook_html(disconfirmation_widget(expectation=5.0, performance=6.2, tolerance=0.5))
+    assert "<output class='tryit-readout'>6.00</output>" in html

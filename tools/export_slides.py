@@ -201,6 +201,9 @@ DECK_CSS = """
 .reveal h1 { font-size: 52px; } .reveal h2 { font-size: 42px; } .reveal h3 { font-size: 34px; }
 .reveal pre, .reveal code, .reveal kbd { font-family: "DejaVu Sans Mono", monospace, "%(family)s"; }
 .reveal pre { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 100%%; box-sizing: border-box; }
+/* what a cell prints is a sentence of the slide: the slide's own font, not a typewriter's */
+.reveal .jp-RenderedText pre { font-family: "Lato", "%(family)s", sans-serif !important; font-size: 24px;
+  line-height: 1.3; margin: 0.3em 0; }
 .reveal .slides > section, .reveal .slides > section > section { padding: 28px 44px; box-sizing: border-box;
   width: %(w)dpx; height: %(h)dpx; }
 .reveal .slides section .jp-Cell { padding: 0; }

@@ -518,15 +518,16 @@ def disconfirmation_chart(expectation: float, performance: float, *, tolerance: 
     verdict, gap = str(res["verdict"].iloc[0]), float(res["gap"].iloc[0])
     ax = get_ax(ax, figsize=(8, 3.5))
     ax.axvspan(expectation - tolerance, expectation + tolerance, color=NEUTRAL, alpha=0.25,
-               label="expectation met (tolerance band)")
-    ax.axvline(expectation, color="#34495e", linewidth=3, label=f"expectation {expectation:g}")
+               label="as expected (tolerance)")
+    ax.axvline(expectation, color="#34495e", linewidth=3, label=f"expected {expectation:g}")
     ax.scatter([performance], [0.5], s=300, color=_VERDICT_COLOURS[verdict], zorder=3,
-               label=f"perceived performance {performance:g}")
+               label=f"perceived {performance:g}")
     ax.annotate("", xy=(performance, 0.5), xytext=(expectation, 0.5),
                 arrowprops={"arrowstyle": "->", "color": "#555555", "linewidth": 1.5})
     ax.set(xlim=(scale[0] - 0.5, scale[1] + 0.5), ylim=(0, 1), yticks=[], xlabel="Rating")
     ax.set_title(f"Verdict: {verdict} (gap {gap:+.1f})", color=_VERDICT_COLOURS[verdict], fontweight="bold")
-    ax.legend(loc="upper left", fontsize="small", frameon=False, ncol=3, bbox_to_anchor=(0, -0.25))
+    # inside the axes, under the dot: the figure keeps its size in every frame of a flipbook
+    ax.legend(loc="lower center", fontsize="small", frameon=True, framealpha=0.95, edgecolor="none", ncol=3)
     return ax
 
 

@@ -34,6 +34,7 @@ import io
 import itertools
 import json
 import math
+import numbers
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
@@ -361,6 +362,15 @@ def _cached_flipbook(box, errors) -> str:
     return box._flipbook[1]
 
 
+def _start_position(values: Sequence, current) -> int:
+    """Where the flipbook opens: at the notebook's value, or the nearest position to it (numbers)."""
+    if current in values:
+        return list(values).index(current)
+    if isinstance(current, numbers.Real) and all(isinstance(v, numbers.Real) for v in values):
+        return min(range(len(values)), key=lambda i: abs(values[i] - current))
+    return 0
+
+
 def flipbook_html(box, *, errors: tuple = (ValueError,)) -> str:
     """The self-contained HTML version of ``box`` for slides: controls over precomputed frames."""
     positions = deck_positions(box)
@@ -375,7 +385,7 @@ def flipbook_html(box, *, errors: tuple = (ValueError,)) -> str:
     for n in names:
         cur = box.controls[n].value
         vals = positions[n]
-        start_idx.append(vals.index(cur) if cur in vals else 0)
+        start_idx.append(_start_position(vals, cur))
     uniq: list[str] = []
     seen: dict[str, int] = {}
     frames: list[int] = []
