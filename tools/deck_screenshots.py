@@ -32,6 +32,8 @@ sys.path.insert(0, str(ROOT))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTH, HEIGHT = 1280, 720
+#: The slide's right padding in the deck CSS (tools/export_slides.py); less 4 px of tolerance.
+RIGHT_PADDING = 40
 CJK_FAMILY_FILE = "NotoSansSC"  # the bundled subset's PostScript/family names start with this
 MIN_TEXT_PX = 14.0
 
@@ -51,7 +53,7 @@ def fontconfig_without_cjk(folder: Path) -> Path:
 _MEASURE = r"""() => {
   const s = Reveal.getCurrentSlide();
   const box = document.querySelector('.reveal .slides').getBoundingClientRect();
-  const W = %(w)d, H = %(h)d;
+  const W = %(w)d, H = %(h)d, EDGE = %(edge)d;  // nothing may reach into the right padding
   let bottom = 0, right = 0, worstB = '', worstR = '', clipped = 0, clippedWhat = '';
   const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
@@ -90,13 +92,13 @@ _MEASURE = r"""() => {
   const controls = [...s.querySelectorAll('input, select, textarea, .widget-slider, .widget-dropdown, button')]
     .filter(el => !el.closest('aside.notes') && visible(el) && !el.closest('.controls'));
   const flip = controls.filter(el => el.closest('.crmlearn-flipbook'));
-  return {overflow_bottom: Math.max(0, Math.round(bottom - H)), overflow_right: Math.max(0, Math.round(right - W)),
+  return {overflow_bottom: Math.max(0, Math.round(bottom - H)), overflow_right: Math.max(0, Math.round(right - (W - EDGE))),
           worst_bottom: worstB, worst_right: worstR, clipped: Math.round(clipped), clipped_what: clippedWhat,
           code_inputs: code, shown_code: shownCode, images: imgs, cjk_elements: cjkCounts.length, cjk_counts: cjkCounts,
           controls: controls.length, flipbook_controls: flip.length,
           range_widths: [...s.querySelectorAll('.crmlearn-flipbook input[type=range]')].map(i => i.getBoundingClientRect().width),
           title: ((s.querySelector('h1,h2,h3') || {}).textContent || '').trim().slice(0, 60)};
-}""" % {"w": WIDTH, "h": HEIGHT}
+}""" % {"w": WIDTH, "h": HEIGHT, "edge": RIGHT_PADDING}
 
 _MOVE = r"""(idx) => {
   const s = Reveal.getCurrentSlide();

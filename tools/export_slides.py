@@ -206,6 +206,8 @@ DECK_CSS = """
   line-height: 1.3; margin: 0.3em 0; }
 .reveal .slides > section, .reveal .slides > section > section { padding: 28px 44px; box-sizing: border-box;
   width: %(w)dpx; height: %(h)dpx; }
+/* a stack of vertical slides is only a frame: its padding would push every sub-slide right by 44 px */
+.reveal .slides > section.stack { padding: 0; }
 .reveal .slides section .jp-Cell { padding: 0; }
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
 .reveal .jp-OutputArea-output, .reveal .jp-RenderedHTMLCommon { padding: 0; }
