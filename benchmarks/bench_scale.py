@@ -51,8 +51,8 @@ BINS = 5
 def _score_ctes(name: str, expr: str) -> str:
     """CTEs giving ``{name}_score(v, score)``: tie-aware scores 1..BINS of ``expr`` (higher is better)."""
     return f"""
-    {name}_v AS (SELECT {expr} AS v, count(*) AS c FROM s GROUP BY 1),
-    {name}_u AS (SELECT v, row_number() OVER (ORDER BY v) - 1 AS k,
+    {name}_v AS MATERIALIZED (SELECT {expr} AS v, count(*) AS c FROM s GROUP BY 1),
+    {name}_u AS MATERIALIZED (SELECT v, row_number() OVER (ORDER BY v) - 1 AS k,
                         sum(c) OVER (ORDER BY v ROWS UNBOUNDED PRECEDING) - c AS below FROM {name}_v),
     {name}_d AS (SELECT count(*) AS d FROM {name}_v),
     {name}_cum AS (SELECT k, below AS cum FROM {name}_u UNION ALL SELECT d, (SELECT n FROM nn) FROM {name}_d),
@@ -74,7 +74,7 @@ def _score_ctes(name: str, expr: str) -> str:
 def hand_sql(source: str) -> str:
     """Summary, RFM and ABC of ``source`` (customer_id, order_date, amount) in one query."""
     return f"""
-    WITH s AS (
+    WITH s AS MATERIALIZED (
         SELECT customer_id, max(order_date) AS last_purchase, count(*) AS frequency, sum(amount) AS monetary
         FROM {source} GROUP BY customer_id),
     lastday AS (SELECT max(last_purchase) AS as_of FROM s),

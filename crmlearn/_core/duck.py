@@ -143,6 +143,12 @@ class Source:
         raise CRMDataError(f"{self.func}: {self.name} file {path!r} is neither Parquet (.parquet) nor CSV (.csv); "
                            "read it with crmlearn.io.read_transactions(...) and pass the DataFrame.")
 
+    def close(self) -> None:
+        """Close the connection this source opened (a relation's own connection stays open)."""
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
     def query(self, sql: str):
         """Run ``sql`` with the source as the table ``t``."""
         return self.rel.query("t", sql)
@@ -425,14 +431,17 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
            f"{count_ret} AS n_ret, coalesce(sum(-a) FILTER (WHERE r), 0.0) AS ret_amt"
            + (", sum(a - k) AS margin" if cst else "")
            + f" FROM ({base}) WHERE d <= {as_of_i8} GROUP BY c")
-    res = src.query(sql).fetchnumpy()
-    index = _index(res["c"], src, customer)
-    try:
-        order_ix = np.argsort(index.to_numpy(), kind="stable")
-    except TypeError:
-        order_ix = np.arange(len(index))
-    index = index.take(order_ix)
-    get = {k: np.asarray(v)[order_ix] for k, v in res.items() if k != "c"}
+    get = src.query(sql + " ORDER BY c").fetchnumpy()
+    src.close()   # DuckDB's memory goes back before pandas builds the table
+    index = _index(get.pop("c"), src, customer)
+    if not index.is_monotonic_increasing:   # the pandas path's order, should a collation differ
+        try:
+            order_ix = np.argsort(index.to_numpy(), kind="stable")
+            index = index.take(order_ix)
+            get = {k: np.asarray(v)[order_ix] for k, v in get.items()}
+        except TypeError:
+            pass
+    get = {k: np.asarray(v) for k, v in get.items()}
     seen = get["nb"] > 0
     first, last = get["first"].astype(np.int64), get["last"].astype(np.int64)
     freq = get["freq"].astype(np.int64)
