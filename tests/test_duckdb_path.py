@@ -268,3 +268,15 @@ def test_missing_file_and_unknown_kind(tmp_path):
         summarize_customers(str(tmp_path / "*.parquet"))
     with pytest.raises(TypeError, match="must be a pandas DataFrame, got list"):
         summarize_customers([1, 2, 3])   # a list of numbers is not a list of paths
+
+
+def test_customer_list_and_cost_from_files(tmp_path):
+    df = _generated(n=500, ids="int")
+    path = _files(df, tmp_path, "parquet")
+    ids = list(range(1000, 1000 + 7 * 310, 7))          # 10 customers with no transaction at all
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        duck = summarize_customers(path, customers=ids)
+    ref = summarize_customers(df, customers=ids)
+    pd.testing.assert_frame_equal(duck, ref, **EQ)
+    assert (duck["frequency"] == 0).sum() >= 10 and "margin" in duck

@@ -20,6 +20,10 @@ The purchase rule of :mod:`crmlearn._core.purchases` is written once here, in SQ
 amount) is a return and its amount is negative; a lost tender is no purchase and adds nothing;
 every other row is a purchase. Dates follow :mod:`crmlearn._core.dates`: tz-aware timestamps are
 converted to UTC, text with an offset is converted to UTC, text without one is taken as it is.
+Dates come back at the resolution DuckDB reads them: nanoseconds for a ``TIMESTAMP_NS`` column,
+else microseconds (DuckDB keeps tz-aware timestamps in microseconds, so a pandas column of
+``datetime64[ns, tz]`` written to Parquet comes back as ``datetime64[us]``). A CSV file's dates
+are read by DuckDB's sniffer, so they arrive as dates even where ``pandas.read_csv`` gives text.
 
 Settings: ``CRMLEARN_DUCKDB_MEMORY_LIMIT`` (e.g. ``"2GB"``) and ``CRMLEARN_DUCKDB_THREADS`` set
 DuckDB's ``memory_limit`` and ``threads`` for the connections opened on files (default: DuckDB's
