@@ -37,6 +37,7 @@ import pandas as pd
 from ._core.compat import renamed_kwargs
 from ._core.model import Model
 from ._core.dates import day_numbers, read_date_param, read_dates
+from ._core.duck import is_source as _is_source
 from ._core.purchases import DEFAULT as _DEFAULT, customer_keys, optional_column, purchase_rule
 from ._threads import single_thread
 from ._validation import (
@@ -297,8 +298,9 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
 
     Parameters
     ----------
-    transactions : pandas.DataFrame
-        One row per transaction. Returns and lost tenders are not purchases (the purchase rule of
+    transactions : pandas.DataFrame, path(s) or DuckDB relation
+        One row per transaction (Parquet or CSV files, or a DuckDB relation, are reduced in DuckDB,
+        out of core, into the same table). Returns and lost tenders are not purchases (the purchase rule of
         :mod:`crmlearn.customers`): they count in no frequency, recency or ``T``; returns are
         netted against the customer's repeat spend (``monetary_value`` never below 0), so an
         order that was cancelled adds no lifetime value.
@@ -396,6 +398,11 @@ def rfm_summary(transactions: pd.DataFrame, *, customer: str = "customer_id", da
     C                    0      0.0  0.86                  1              8.57
     """
     func = "rfm_summary"
+    if _is_source(transactions):   # Parquet/CSV files or a DuckDB relation: reduced in DuckDB, out of core
+        from ._core import duck
+        return duck.rfm_summary(transactions, customer=customer, date=date, amount=amount, as_of=as_of, unit=unit,
+                                calibration_end=calibration_end, holdout_end=holdout_end, is_return=is_return,
+                                tender=tender)
     sign = _rfm_check(transactions, customer=customer, date=date, amount=amount, unit=unit, as_of=as_of,
                       calibration_end=calibration_end, holdout_end=holdout_end, func=func)
     rule = purchase_rule(transactions, func=func, is_return=is_return, tender=tender, amount=sign,

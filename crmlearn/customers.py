@@ -72,6 +72,7 @@ INDIVIDUAL_CHARACTERISTICS = (
 
 from ._core.purchases import DEFAULT as _DEFAULT, bool_column as _bool_column, customer_keys, optional_column as _optional_column, purchase_rule  # noqa: E402
 from ._core.dates import read_date_param, read_dates  # noqa: E402
+from ._core.duck import is_source as _is_source  # noqa: E402  (light: duckdb loads on first use)
 
 
 # --------------------------------------------------------------------------------------------
@@ -372,8 +373,10 @@ def summarize_customers(
 
     Parameters
     ----------
-    transactions : DataFrame
-        One row per transaction (order or order line).
+    transactions : DataFrame, path(s) or DuckDB relation
+        One row per transaction (order or order line). A path to Parquet or CSV files (a glob
+        such as ``"data/*.parquet"``, or a list of paths) or a DuckDB relation is summarised in
+        DuckDB, out of core, into the same table (see :mod:`crmlearn._core.duck`).
     customer, date, amount : str, default "customer_id", "order_date", "amount"
         Columns with the customer id, the date (datetime or text) and the amount (CNY, numeric).
     as_of : date-like, optional
@@ -461,6 +464,11 @@ def summarize_customers(
     C2                   0            0.0
     """
     func = "summarize_customers"
+    if _is_source(transactions):   # Parquet/CSV files or a DuckDB relation: reduced in DuckDB, out of core
+        from ._core import duck
+        return duck.summarize_customers(transactions, customer=customer, date=date, amount=amount, as_of=as_of,
+                                        cost=cost, is_return=is_return, order=order, tender=tender,
+                                        customers=customers)
     t = _Tx(transactions, func=func, customer=customer, date=date, amount=amount, cost=cost,
             is_return=is_return, order=order, as_of=as_of, tender=tender)
     first, last, seen = t.purchase_dates()

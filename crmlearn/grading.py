@@ -49,6 +49,7 @@ import pandas as pd
 from ._core.compat import renamed_kwargs
 from ._core.defaults import MAX_PRICE_SENSITIVITY, MAX_SUPPLIERS
 from .customers import _DEFAULT
+from ._core.duck import is_source as _is_source
 from ._validation import (
     plain_value as _py,
     rows_have as _rows,
@@ -517,8 +518,8 @@ def abc_classify(
 
     Parameters
     ----------
-    data : DataFrame
-        One row per customer.
+    data : DataFrame, path(s) or DuckDB relation
+        One row per customer (a Parquet or CSV file of it, or a DuckDB relation, is read through DuckDB).
     value : str, default "monetary"
     cutoffs : (float, float), default (0.8, 0.95)
         Cumulative shares of value that end classes A and B.
@@ -563,6 +564,9 @@ def abc_classify(
     ['A', 'A', 'B', 'B', 'B', 'B', 'C', 'C', 'C', 'C']
     """
     func = "abc_classify"
+    if _is_source(data):   # Parquet/CSV files or a DuckDB relation, read through DuckDB
+        from ._core.duck import read_table
+        data = read_table(data, func=func)
     a_cut, b_cut = _cutoffs(cutoffs, func=func, param="cutoffs", n=2)
     x = _shares_input(data, value, negative, func=func)
     order = _desc_order(x)
@@ -1635,8 +1639,8 @@ def customer_pyramid(
 
     Parameters
     ----------
-    data : DataFrame
-        One row per customer.
+    data : DataFrame, path(s) or DuckDB relation
+        One row per customer (a Parquet or CSV file of it, or a DuckDB relation, is read through DuckDB).
     value : str, default "monetary"
     levels : str, dict or sequence of (name, share), default "vip"
         A preset name, or level -> share of customers, top level first; shares add up to 1.
@@ -1682,6 +1686,9 @@ def customer_pyramid(
     ['gold', 'gold', 'silver', 'silver', 'silver', 'bronze', 'bronze', 'bronze', 'bronze', 'inactive']
     """
     func = "customer_pyramid"
+    if _is_source(data):   # Parquet/CSV files or a DuckDB relation, read through DuckDB
+        from ._core.duck import read_table
+        data = read_table(data, func=func)
     data = check_table(data, func=func)
     lv = _levels(levels, func=func)
     x = _numeric_column(data, value, func=func, param="value")
@@ -1885,8 +1892,9 @@ def rfm_scores(
 
     Parameters
     ----------
-    data : DataFrame
-        One row per customer, e.g. from :func:`crmlearn.customers.summarize_customers`.
+    data : DataFrame, path(s) or DuckDB relation
+        One row per customer, e.g. from :func:`crmlearn.customers.summarize_customers` (a Parquet
+        or CSV file of it, or a DuckDB relation, is read through DuckDB).
     bins : int, default 5
         Number of score levels (2 or more).
     recency, frequency, monetary : str
@@ -1936,6 +1944,9 @@ def rfm_scores(
     C3  1  1  1      111          3
     """
     func = "rfm_scores"
+    if _is_source(data):   # Parquet/CSV files or a DuckDB relation, read through DuckDB
+        from ._core.duck import read_table
+        data = read_table(data, func=func)
     data = check_table(data, func=func)
     bins = check_positive_int(bins, func=func, param="bins", minimum=2)
     if bins > _MAX_RFM_BINS:

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ["matplotlib", "scipy", "sklearn", "ipywidgets"]
+HEAVY = ["matplotlib", "scipy", "sklearn", "ipywidgets", "duckdb"]
 
 
 def _run(code: str) -> str:
