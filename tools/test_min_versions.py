@@ -1,6 +1,6 @@
 """Run the unit tests with the LOWEST versions pyproject.toml allows.
 
-Reads the floors (``>=X``) of pandas, numpy, scipy, scikit-learn, matplotlib and pyarrow from
+Reads the floors (``>=X``) of pandas, numpy, scipy, scikit-learn, matplotlib, pyarrow and duckdb from
 pyproject.toml, creates ``.venv-min`` (once; again when the floors change), installs exactly those
 versions plus the rest of the dependencies, and runs the unit tests and doctests there (not the
 notebooks: their stored outputs belong to the current versions).
@@ -23,7 +23,7 @@ import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv-min"
-PINNED = ("pandas", "numpy", "scipy", "scikit-learn", "matplotlib", "pyarrow")
+PINNED = ("pandas", "numpy", "scipy", "scikit-learn", "matplotlib", "pyarrow", "duckdb")
 # Tests that need the notebooks' tool chain (jupyter, nbconvert, a browser) or regenerate data
 # whose bytes depend on the library versions: they run in the main environment only.
 NOT_HERE = ("tests/test_lab.py", "tests/test_slides.py", "tests/test_notebook_structure.py",

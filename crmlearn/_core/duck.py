@@ -62,7 +62,8 @@ _EPOCH = {"ns": "epoch_ns", "us": "epoch_us", "ms": "epoch_ms"}
 # --------------------------------------------------------------------------------------------
 def _is_relation(obj: Any) -> bool:
     t = type(obj)
-    return t.__module__.split(".")[0] == "duckdb" and t.__name__ == "DuckDBPyRelation"
+    # the class lives in duckdb._relation (2.x), _duckdb (1.4-1.5) or duckdb.duckdb (older)
+    return t.__module__.split(".")[0] in ("duckdb", "_duckdb") and t.__name__ == "DuckDBPyRelation"
 
 
 def is_source(obj: Any) -> bool:
