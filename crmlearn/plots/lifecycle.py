@@ -34,4 +34,6 @@ def revenue_at_risk_bars(risk: pd.DataFrame, *, top: int = 10, highlight: str | 
     colours = ["#C44E52" if str(i) == highlight else "#4C72B0" for i in r.index]
     ax.bar([str(i) for i in r.index], r["share"] * 100, color=colours)
     ax.set(xlabel="account manager", ylabel="% of revenue", title="Revenue that leaves with its manager")
+    if len(r) > 8:   # ids side by side would run into each other
+        ax.tick_params(axis="x", labelrotation=45)
     return ax
