@@ -34,7 +34,7 @@ def _as_of(as_of: Any, func: str) -> pd.Timestamp:
 def lifecycle_stage(transactions: pd.DataFrame, *, as_of: Any, customer: str = "customer_id",
                     date: str = "order_date", amount: str = "amount", window_days: int = 365,
                     min_change: float = 0.25, customers: pd.DataFrame | None = None,
-                    since: str = "first_order_date") -> pd.DataFrame:
+                    first_order: str = "first_order_date") -> pd.DataFrame:
     """Lifecycle stage per customer, from purchases up to ``as_of``.
 
     Rule (in this order): ``lost`` if no purchase in the last ``window_days``;
@@ -49,7 +49,7 @@ def lifecycle_stage(transactions: pd.DataFrame, *, as_of: Any, customer: str = "
     ``as_of`` earlier than data start + 2 windows raises an error naming the earliest
     possible cut-off. A customer's first purchase in the data is not its first order
     when it bought before the data start: pass ``customers`` with its first-order
-    column ``since`` (the course's ``customers.first_order_date``) and the earlier of
+    column ``first_order`` (the course's ``customers.first_order_date``) and the earlier of
     the two dates is used, so a long-standing customer is not called "acquisition".
 
     Returns one row per customer (index = customer) with ``first_purchase``,
@@ -90,8 +90,8 @@ def lifecycle_stage(transactions: pd.DataFrame, *, as_of: Any, customer: str = "
     if customers is not None:
         cu = check_table(customers, func=func, name="customers")
         check_columns(cu, [customer], func=func, param="customer")
-        check_columns(cu, [since], func=func, param="since")
-        first = pd.to_datetime(cu.drop_duplicates(customer).set_index(customer)[since], errors="coerce")
+        check_columns(cu, [first_order], func=func, param="first_order")
+        first = pd.to_datetime(cu.drop_duplicates(customer).set_index(customer)[first_order], errors="coerce")
         out["first_purchase"] = np.fmin(out["first_purchase"], first.reindex(out.index)).astype(out["last_purchase"].dtype)
     last = t["d"] > ts - w
     before = (t["d"] > ts - 2 * w) & ~last

@@ -56,8 +56,8 @@ def test_lifecycle_stage_data_start_and_first_order_column():
     assert out.loc["B", "first_purchase"] == pd.Timestamp("2019-05-05")
     assert out.loc["B", "stage"] == "growth"          # no longer "acquisition": it bought nothing in the window before
     assert out.loc["C", "first_purchase"] == pd.Timestamp("2023-02-01")   # a missing since-date keeps the data's
-    with pytest.raises(CRMDataError, match="'since'|since"):
-        lifecycle.lifecycle_stage(tx, as_of="2024-12-31", customers=cu, since="joined")
+    with pytest.raises(CRMDataError, match="'joined'"):
+        lifecycle.lifecycle_stage(tx, as_of="2024-12-31", customers=cu, first_order="joined")
     with pytest.raises(CRMDataError, match="window_days"):
         lifecycle.lifecycle_stage(tx, as_of="2024-12-31", window_days=0)
 
