@@ -94,6 +94,12 @@ Cleaning the customer file | 净化客户信息文件 | 3 | Removing outdated, w
 Duplicate record | 重复记录 | 3 | Two or more records in the customer file that describe the same customer. | duplicate
 Deduplication | 去重 | 3 | Finding and merging duplicate customer records, e.g. by normalised name, phone and e-mail. | dedupe; dedup; record linkage
 Stale record | 过时记录 | 3 | A customer record that has not been checked or updated for a long time. | stale data
+Golden record | 黄金记录; 主记录 | 3 | The one record kept for a customer after its duplicate records are merged, built field by field by a survivorship rule. | golden records; master record
+Survivorship rule | 存续规则 | 3 | The rule that decides which value of a group of duplicate records the golden record keeps (e.g. the newest non-missing one). | survivorship
+Blocking (record linkage) | 分块 | 3 | Comparing only records that share a key (phone, e-mail, name key), so that deduplication need not compare every pair. | blocking
+Pair precision and recall | 配对精确率与召回率 | 3 | Of the record pairs a method links, the share that are true duplicates (precision); of the true duplicate pairs, the share it links (recall). | precision; recall
+Next best offer | 下一最佳推荐 | 3 | The product or service a customer does not buy yet that it is most likely to want next, e.g. from co-purchase lift. | next-best offer; NBO
+Revenue at risk | 风险收入 | 1 | Revenue whose only relationship owner is one person, so that it may leave with that person. |
 Contact log | 联系记录 | 3; 6 | The record of every contact with a customer: when, how, who, what about and the outcome. | contact history
 Gold customer | 金牌客户 | 3; 4 | One of the top customers (e.g. the top 5% or 20%) by sales or predicted sales. |
 Bad customer | 烂户 | 3 | A customer that rarely orders or makes the firm lose tenders. |
@@ -300,7 +306,7 @@ Most valuable customer | 最有价值客户 | 9 | A highest-value customer, give
 Growth-potential customer | 最具成长性客户 | 9 | A customer with strong prospects of growing. | growth customer
 Negative-value customer | 负值客户 | 9 | A customer whose cost exceeds its value. | negative value
 Pre-churn customer | 预流失客户 | 9 | A customer showing signs of leaving. | at-risk customer
-ARPU | 每用户平均收入 | 9 | Average revenue per user per period. | average revenue per user
+ARPU | 每用户平均收入 | 1; 9 | Average revenue per user per period. | average revenue per user
 Customer information integration | 整合客户信息 | 9 | Unifying customer data from all touchpoints and channels. | 整合客户信息数据; 集成客户信息; 集成客户信息数据
 Customer information analysis | 客户信息分析 | 9 | Mining customer and usage data for marketing and service insights. |
 Dataset | 数据集 | 0 | A table of data used in the course, loaded with crmlearn.load_dataset(name). | data set

@@ -674,7 +674,7 @@ def differentiate(transactions: pd.DataFrame, contacts: pd.DataFrame, *, as_of: 
     ts = _as_of(as_of, func)
     tx = tx[pd.to_datetime(tx[date]) <= ts]
     summary = summarize_customers(tx, as_of=ts)
-    gp = gold_persistence(tx, share=gold_share).iloc[-1]
+    gp = gold_persistence(tx, top=gold_share).iloc[-1]
     bad = bad_customers(summary, tx)
     year = ts.year
     last_year = tx[pd.to_datetime(tx[date]).dt.year == year]

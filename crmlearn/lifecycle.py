@@ -16,7 +16,7 @@ import pandas as pd
 
 from ._validation import CRMDataError, check_columns, check_table
 
-__all__ = ["lifecycle_stage", "revenue_at_risk", "arpu_change", "package_uplift", "STAGES"]
+__all__ = ["lifecycle_stage", "lifecycle_mix", "revenue_at_risk", "arpu_change", "package_uplift", "STAGES"]
 
 STAGES = ("acquisition", "growth", "maturity", "decline", "lost")
 
@@ -33,14 +33,24 @@ def _as_of(as_of: Any, func: str) -> pd.Timestamp:
 
 def lifecycle_stage(transactions: pd.DataFrame, *, as_of: Any, customer: str = "customer_id",
                     date: str = "order_date", amount: str = "amount", window_days: int = 365,
-                    min_change: float = 0.1) -> pd.DataFrame:
+                    min_change: float = 0.25, customers: pd.DataFrame | None = None,
+                    first_order: str = "first_order_date") -> pd.DataFrame:
     """Lifecycle stage per customer, from purchases up to ``as_of``.
 
     Rule (in this order): ``lost`` if no purchase in the last ``window_days``;
     ``acquisition`` if the first purchase is within the last ``window_days``;
     otherwise compare the revenue of the last window with the window before:
-    ``growth`` if it rose by more than ``min_change`` (10%), ``decline`` if it fell by
+    ``growth`` if it rose by more than ``min_change`` (25%: B2B revenue swings a lot from year to
+    year, so a narrower band would call almost no customer mature), ``decline`` if it fell by
     more than ``min_change``, else ``maturity``.
+
+    The data start (the earliest date in ``transactions``): both windows must lie inside
+    the data, or "growth" would only mean "the window before was not observed"; an
+    ``as_of`` earlier than data start + 2 windows raises an error naming the earliest
+    possible cut-off. A customer's first purchase in the data is not its first order
+    when it bought before the data start: pass ``customers`` with its first-order
+    column ``first_order`` (the course's ``customers.first_order_date``) and the earlier of
+    the two dates is used, so a long-standing customer is not called "acquisition".
 
     Returns one row per customer (index = customer) with ``first_purchase``,
     ``last_purchase``, ``revenue_last``, ``revenue_before``, ``stage`` (ordered categorical).
@@ -62,13 +72,27 @@ def lifecycle_stage(transactions: pd.DataFrame, *, as_of: Any, customer: str = "
     d = pd.to_datetime(tx[date], errors="coerce")
     if d.isna().any():
         raise CRMDataError(f"{func}: {int(d.isna().sum())} rows have a missing or unreadable {date!r}. Drop or fix them first.")
+    if isinstance(window_days, bool) or not isinstance(window_days, (int, np.integer)) or window_days < 1:
+        raise CRMDataError(f"{func}: window_days must be a whole number of days >= 1, got {window_days!r}.")
     keep = d <= ts
     t = pd.DataFrame({"c": tx[customer].to_numpy(), "d": d.to_numpy(), "a": tx[amount].to_numpy()})[keep.to_numpy()]
     if t.empty:
         raise CRMDataError(f"{func}: no purchases on or before as_of={ts.date()}. Pass a later as_of.")
     w = pd.Timedelta(days=window_days)
+    start = d.min()
+    if ts - 2 * w < start - pd.Timedelta(days=1):
+        earliest = (start + 2 * w - pd.Timedelta(days=1)).date()
+        raise CRMDataError(f"{func}: the data start on {start.date()}, so with window_days={window_days} the window "
+                           f"before as_of={ts.date()} is not fully observed. Pass as_of >= {earliest} or a "
+                           "shorter window_days.")
     g = t.groupby("c", sort=True)
     out = pd.DataFrame({"first_purchase": g["d"].min(), "last_purchase": g["d"].max()})
+    if customers is not None:
+        cu = check_table(customers, func=func, name="customers")
+        check_columns(cu, [customer], func=func, param="customer")
+        check_columns(cu, [first_order], func=func, param="first_order")
+        first = pd.to_datetime(cu.drop_duplicates(customer).set_index(customer)[first_order], errors="coerce")
+        out["first_purchase"] = np.fmin(out["first_purchase"], first.reindex(out.index)).astype(out["last_purchase"].dtype)
     last = t["d"] > ts - w
     before = (t["d"] > ts - 2 * w) & ~last
     out["revenue_last"] = t[last].groupby("c")["a"].sum().reindex(out.index, fill_value=0.0)
@@ -80,6 +104,31 @@ def lifecycle_stage(transactions: pd.DataFrame, *, as_of: Any, customer: str = "
         ["lost", "acquisition", "growth", "decline"], default="maturity")
     out["stage"] = pd.Categorical(stage, categories=list(STAGES), ordered=True)
     out.index.name = customer
+    return out
+
+
+def lifecycle_mix(transactions: pd.DataFrame, *, cutoffs: Any, normalize: bool = True, **kwargs: Any) -> pd.DataFrame:
+    """The stage mix at each cut-off: one row per cut-off, one column per stage (shares, or counts).
+
+    ``kwargs`` go to :func:`lifecycle_stage` (``window_days``, ``customers``, ...).
+
+    >>> tx = pd.DataFrame({"customer_id": ["A", "A", "B"], "amount": [1.0, 2.0, 1.0],
+    ...     "order_date": pd.to_datetime(["2023-01-01", "2024-06-01", "2024-07-01"])})
+    >>> lifecycle_mix(tx, cutoffs=["2024-12-31"], normalize=False).iloc[0].tolist()
+    [1, 1, 0, 0, 0]
+    """
+    if isinstance(cutoffs, (str, pd.Timestamp)) or not hasattr(cutoffs, "__iter__"):
+        raise TypeError(f"lifecycle_mix: cutoffs must be a list of dates, got {type(cutoffs).__name__}.")
+    rows = {}
+    for c in cutoffs:
+        ts = _as_of(c, "lifecycle_mix")
+        st = lifecycle_stage(transactions, as_of=ts, **kwargs)["stage"]
+        rows[ts.date().isoformat()] = st.value_counts(normalize=normalize, sort=False).reindex(list(STAGES), fill_value=0)
+    if not rows:
+        raise CRMDataError("lifecycle_mix: cutoffs is empty; pass at least one date.")
+    out = pd.DataFrame(rows).T
+    out.index.name = "as_of"
+    out.columns.name = "stage"
     return out
 
 

@@ -181,6 +181,28 @@ def test_mystery_shopper_and_contacts_per_company():
     assert idic.contacts_per_company(k, min_contacts=1)["named_contacts"].tolist() == [1, 0]
 
 
+def test_course_data_has_the_chapter_03_plants():
+    """crmlearn/datasets/_make_ch03.py: a short mystery-shopper plan to flag, multi-threaded key accounts."""
+    from crmlearn.datasets import _make_ch03
+
+    ms = idic.mystery_shopper_score(crmlearn.load_dataset("mystery_shopper"))
+    assert set(ms.index) == set(_make_ch03.SHOPPED)
+    assert ms.index[~ms["scenario_count_ok"]].tolist() == ["晨曦办公服务"]     # 6 scenarios only
+    assert ms["mean_score"].between(1, 5).all()
+    kc = crmlearn.load_dataset("ka_contacts")
+    named = idic.contacts_per_company(kc, min_contacts=3)
+    assert 0.1 < (~named["too_few"]).mean() < 0.5           # some key accounts multi-threaded, most not
+    assert named.loc["C00415", "named_contacts"] == 1         # the textbook card is unchanged
+    # a named person keeps one position within a company, and the contact log shows the same positions
+    assert (kc.groupby(["customer_id", "contacted_person"])["position"].nunique() == 1).all()
+    log = crmlearn.load_dataset("contacts")
+    log = log[log["contact_type"].isin(["task", "process_step"])]
+    for _, r in kc[kc["contact_no"] >= 3].head(40).iterrows():
+        m = log[(log["customer_id"] == r["customer_id"]) & (log["contact_datetime"].dt.normalize() == r["contact_date"])
+                & (log["staff_id"] == r["our_person"])]
+        assert str(r["position"]) in set(m["counterpart_title"].astype(str)), r["customer_id"]
+
+
 def test_next_best_offer_hand_worked():
     # p and q always go together; r is bought alone
     tx = pd.DataFrame({"customer_id": ["A", "A", "B", "B", "C", "D"],

@@ -44,6 +44,35 @@ def test_lifecycle_stage_ignores_later_purchases_and_bad_input():
         lifecycle.lifecycle_stage(tx, as_of="2000-01-01")
 
 
+def test_lifecycle_stage_data_start_and_first_order_column():
+    tx = _tx()   # data start 2022-01-01
+    # both windows must lie inside the data: as_of 2023-06-30 with one-year windows reaches back to 2021-07
+    with pytest.raises(CRMDataError, match="not fully observed.*2023-12-31"):
+        lifecycle.lifecycle_stage(tx, as_of="2023-06-30")
+    # B first appears in the data in 2024, but the customer table says it has ordered since 2019
+    cu = pd.DataFrame({"customer_id": ["A", "B", "C", "D", "E"],
+                       "first_order_date": pd.to_datetime(["2023-03-01", "2019-05-05", None, "2022-01-01", "2023-05-01"])})
+    out = lifecycle.lifecycle_stage(tx, as_of="2024-12-31", customers=cu)
+    assert out.loc["B", "first_purchase"] == pd.Timestamp("2019-05-05")
+    assert out.loc["B", "stage"] == "growth"          # no longer "acquisition": it bought nothing in the window before
+    assert out.loc["C", "first_purchase"] == pd.Timestamp("2023-02-01")   # a missing since-date keeps the data's
+    with pytest.raises(CRMDataError, match="'joined'"):
+        lifecycle.lifecycle_stage(tx, as_of="2024-12-31", customers=cu, first_order="joined")
+    with pytest.raises(CRMDataError, match="window_days"):
+        lifecycle.lifecycle_stage(tx, as_of="2024-12-31", window_days=0)
+
+
+def test_lifecycle_mix_counts_every_customer_at_each_cutoff():
+    tx = _tx()
+    mix = lifecycle.lifecycle_mix(tx, cutoffs=["2023-12-31", "2024-12-31"], normalize=False)
+    assert list(mix.columns) == list(lifecycle.STAGES)
+    # 2023-12-31: A, C, D, E have bought by then; 2024-12-31: all five
+    assert mix.sum(axis=1).tolist() == [4, 5]
+    assert mix.loc["2024-12-31"].to_dict() == {"acquisition": 1, "growth": 1, "maturity": 1, "decline": 1, "lost": 1}
+    with pytest.raises(TypeError, match="cutoffs"):
+        lifecycle.lifecycle_mix(tx, cutoffs="2024-12-31")
+
+
 def test_revenue_at_risk_hand_worked():
     tx = pd.DataFrame({"customer_id": ["A", "A", "B", "C"], "amount": [50.0, 10.0, 30.0, 10.0]})
     cu = pd.DataFrame({"customer_id": ["A", "B", "C"], "account_manager_id": ["AM1", "AM2", None]})
@@ -97,8 +126,8 @@ def test_plots_and_widgets_draw():
     fig, ax = plt.subplots()
     risk = lifecycle.revenue_at_risk(tx, cu)
     assert revenue_at_risk_bars(risk, highlight=risk.index[0], ax=ax) is ax
-    mix = pd.DataFrame({d: lifecycle.lifecycle_stage(tx, as_of=d)["stage"].value_counts()
-                        for d in ("2023-12-31", "2024-12-31")}).T
+    mix = lifecycle.lifecycle_mix(tx, cutoffs=["2023-12-31", "2024-12-31"], window_days=182, customers=cu)
+    assert mix.shape == (2, 5) and mix.sum(axis=1).round(9).eq(1).all()
     assert lifecycle_mix_plot(mix, ax=ax) is ax
     plt.close(fig)
     w = manager_leaves_widget(tx, cu)

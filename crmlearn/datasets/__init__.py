@@ -73,7 +73,7 @@ def list_datasets() -> list[str]:
     --------
     >>> list_datasets()
     ['customers', 'customers_raw', 'transactions', 'payments', 'contacts', 'survey',
-     'share_of_wallet', 'subscribers', 'ka_cards', 'ka_contacts', 'cabin_fares']
+     'share_of_wallet', 'subscribers', 'ka_cards', 'ka_contacts', 'cabin_fares', 'mystery_shopper']
     """
     return dataset_names()
 

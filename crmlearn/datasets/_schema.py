@@ -595,7 +595,7 @@ DATASETS: dict[str, dict[str, Any]] = {
         "description": "Key-account contact histories: numbered calls and visits, next steps, promised call-backs",
         "summary": "The contact history on each key-account card: 3 or more numbered phone calls and "
                        "visits with the person met, content, next step and promised call-back date.",
-        "chapters": ["06"],
+        "chapters": ["03", "06"],
         "primary_key": None,
         "fields": [
             F("customer_id", "string", "Key account (key to `customers` and `ka_cards`)."),
@@ -616,7 +616,11 @@ DATASETS: dict[str, dict[str, Any]] = {
             "follow-ups. Gaps between contacts are 6-39 days, so some promised call-backs are overdue."
         ],
         "planted": ["Every key account has at least three contacts, numbered 1..n in date order; "
-                    "promised_callback_date = contact_date + 14 days in most rows."],
+                    "promised_callback_date = contact_date + 14 days in most rows.",
+                    "Most key accounts meet one or two people (single-threaded). About 40% of those with four or "
+                    "more entries meet a new person in another position from the third entry on, so they have "
+                    "three or more named contacts (chapter 03, 多线联系; drawn from a separate stream, and the "
+                    "contact log's counterpart_title follows). The C00415 card (the textbook's example) is unchanged."],
     },
     "cabin_fares": {
         "title": "Airline cabins (case 7-3: economy, business, first)",
@@ -644,6 +648,26 @@ DATASETS: dict[str, dict[str, Any]] = {
         "generation": ["Hand-written from the textbook case (multipliers, first-class attendant ratio, cabin "
                        "position); the other attendant ratios and baggage allowances are illustrative."],
         "planted": [],
+    },
+    "mystery_shopper": {
+        "title": "Mystery-shopper calls (神秘客户测试)",
+        "description": "Mystery-shopper calls: our service centre and five competitors, scenario scores 1-5",
+        "summary": "A mystery-shopper study of November 2024: Huaxin's own service centre and five competitors "
+                   "phoned under scripted scenarios, each call scored 1-5 with the waiting time.",
+        "chapters": ["03"],
+        "primary_key": None,
+        "fields": [
+            F("competitor", "string", "Who was called: `Huaxin (own service centre)` or a competitor."),
+            F("scenario", "string", "The scripted scenario (price inquiry, repair request, complaint, ...)."),
+            F("call_date", "date", "Date of the call."),
+            F("score", "integer", "The shopper's rating of the call, 1 (poor) to 5 (excellent).", "points"),
+            F("wait_seconds", "integer", "Waiting time before a person answered.", "s"),
+        ],
+        "generation": ["Drawn from a separate random stream (chapter 03): for each of the six, a set of "
+                       "distinct scenarios out of ten scripts, scores rounded normal around a planted mean "
+                       "(clipped to 1-5), log-normal waiting times (longer where the mean score is lower)."],
+        "planted": ["The source asks for 8-10 scenarios; 晨曦办公服务 was only called under 6, so its mean rests "
+                    "on too few scenarios and is flagged."],
     },
 }
 

@@ -39,6 +39,7 @@ from . import _vocab as V
 from . import _make_survey_loyalty
 from . import _make_ch09
 from . import _make_ch05
+from . import _make_ch03
 from ._schema import AS_OF as _AS_OF, DATASETS, SEED, datapackage_json, field_names, render_card
 
 __all__ = ["generate_all", "write_all", "realism_report", "SEED"]
@@ -1397,6 +1398,7 @@ def _build(seed: int = SEED) -> dict[str, pd.DataFrame]:
         "ka_contacts": kcon, "cabin_fares": _make_cabin_fares(),
     }
     tables = _make_ch05.plant(tables, seed, tier=pd.Series(lat["tier"], index=cid))  # Chapter 05, own stream
+    tables = _make_ch03.plant(tables, seed)  # Chapter 03 (mystery shopper, named contacts), own stream
     return {name: _in_schema_order(tables[name], name) for name in DATASETS}
 
 

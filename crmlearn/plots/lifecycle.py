@@ -22,7 +22,10 @@ def lifecycle_mix_plot(mix: pd.DataFrame, *, ax=None):
         bottom += mix[c].to_numpy(dtype=float)
     ax.set_xticks(x, [str(i)[:10] for i in mix.index])
     ax.legend(fontsize=11, ncol=5, loc="upper center", bbox_to_anchor=(0.5, -0.12))
-    ax.set(ylabel="customers", title="Lifecycle stages")
+    shares = bool(np.allclose(mix.sum(axis=1).to_numpy(dtype=float), 1.0))
+    ax.set(ylabel="share of customers" if shares else "customers", title="Lifecycle stages")
+    if shares:
+        ax.set_ylim(0, 1)
     return ax
 
 
@@ -34,4 +37,6 @@ def revenue_at_risk_bars(risk: pd.DataFrame, *, top: int = 10, highlight: str | 
     colours = ["#C44E52" if str(i) == highlight else "#4C72B0" for i in r.index]
     ax.bar([str(i) for i in r.index], r["share"] * 100, color=colours)
     ax.set(xlabel="account manager", ylabel="% of revenue", title="Revenue that leaves with its manager")
+    if len(r) > 8:   # ids side by side would run into each other
+        ax.tick_params(axis="x", labelrotation=45)
     return ax
