@@ -67,8 +67,9 @@ LOOKALIKES = {
                            "`max_after_share` of gross revenue",
     "volume_without_profit": "大量重复购买但不赚钱: orders in the top quartile, gross margin rate <= "
                              "`max_thin_margin` but not negative, and margin after cost to serve <= 0",
-    "squeezer": "扒皮大户: at least two of heavy discounts (mean >= `min_discount`), many returns "
-                "(return share >= `min_return_share`) and late payment (mean >= `min_days_late` days late)",
+    "squeezer": "扒皮大户: a big buyer (orders in the top quartile, as for volume_without_profit: it could pass "
+                "for a key account) showing at least two of heavy discounts (mean >= `min_discount`), many "
+                "returns (return share >= `min_return_share`) and late payment (mean >= `min_days_late` days late)",
 }
 
 #: Four common care actions (常用关怀措施).
@@ -321,7 +322,7 @@ def ka_screen(transactions: pd.DataFrame, *, customers: pd.DataFrame | None = No
     out["mean_days_late"] = late
     disc = out["mean_discount"].to_numpy(float) if "mean_discount" in out else np.zeros(k)
     signs = (disc >= min_discount).astype(int) + (ret_share >= min_return_share) + (late >= min_days_late)
-    out["squeezer"] = signs >= 2
+    out["squeezer"] = (signs >= 2) & (out["n_transactions"] >= max(q75, 1))  # 大户: a big buyer
     look = list(LOOKALIKES)
     out["lookalike"] = out[look].any(axis=1)
     out["candidate"] = (out["n_standards"] >= min_standards) & ~out["lookalike"]
