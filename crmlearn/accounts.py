@@ -485,9 +485,10 @@ def account_card(customer_id: Any, *, cards: pd.DataFrame, contacts: pd.DataFram
     r = row.iloc[0]
     e = lambda x: "" if x is None or (not isinstance(x, str) and pd.isna(x)) else html.escape(str(x))  # noqa: E731
     d = lambda x: "" if pd.isna(x) else pd.Timestamp(x).strftime("%Y-%m-%d")  # noqa: E731
-    parts = ['<div class="crm-account-card" style="font-size:14px;max-width:1100px">',
-             f"<h4>大客户资料卡 · {e(r.get('company_name', customer_id))} ({e(customer_id)})</h4>",
-             '<table style="border-collapse:collapse">']
+    parts = ['<div class="crm-account-card" style="font-size:14px;max-width:1150px">',
+             f"<b>大客户资料卡 · {e(r.get('company_name', customer_id))} ({e(customer_id)})</b>",
+             '<div style="display:flex;gap:20px;align-items:flex-start">',
+             '<table style="border-collapse:collapse;flex:0 0 38%">']
     for col, label in _CARD_FIELDS:
         if col in cards.columns and col != "company_name":
             parts.append(f"<tr><th style='text-align:left;padding-right:12px'>{e(label)}</th><td>{e(r[col])}</td></tr>")
@@ -495,7 +496,7 @@ def account_card(customer_id: Any, *, cards: pd.DataFrame, contacts: pd.DataFram
     c = contacts.loc[contacts[customer] == customer_id]
     if "contact_no" in c.columns:
         c = c.sort_values("contact_no")
-    parts.append("<h5>Contact timeline</h5><ol>")
+    parts.append('<div style="flex:1"><b>Contact timeline</b><ol style="margin-top:4px">')
     for _, x in c.iterrows():
         parts.append(
             f"<li><b>{e(d(x.get('contact_date')))}</b> {e(x.get('method'))}: {e(x.get('our_person'))} → "
@@ -503,7 +504,7 @@ def account_card(customer_id: Any, *, cards: pd.DataFrame, contacts: pd.DataFram
             f"<br><i>Next step:</i> {e(x.get('next_step_plan'))}"
             + (f" <i>Call-back promised by</i> {e(d(x.get('promised_callback_date')))}"
                if pd.notna(x.get("promised_callback_date", pd.NaT)) else "") + "</li>")
-    parts.append("</ol></div>")
+    parts.append("</ol></div></div></div>")
     return AccountCard("".join(parts), customer_id)
 
 
