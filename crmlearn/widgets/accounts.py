@@ -66,7 +66,7 @@ def care_plan_widget(year: int = 2025):
     from ..accounts import KA_TYPES, care_plan
     from ..plots.accounts import care_calendar_plot
 
-    pick = widgets.Dropdown(options=list(KA_TYPES), value="strategic", description="Account type", style=STYLE)
+    pick = widgets.Dropdown(options=list(KA_TYPES), value=KA_TYPES[0], description="Account type", style=STYLE)
 
     def view(ka_type):
         plan = care_plan(pd.DataFrame({"customer_id": ["A"], "ka_type": [ka_type]}), year=year)
