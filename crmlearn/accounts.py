@@ -731,7 +731,12 @@ def _amounts(values: Any, *, func: str, param: str) -> pd.Series:
         raise TypeError(f"{func}: {param} must be numbers (a list or Series), found {type(values).__name__}")
     if isinstance(values, (int, float, np.integer, np.floating)):
         values = [values]
-    s = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if isinstance(values, pd.Series):
+        s = values.copy()
+    elif isinstance(values, np.ndarray):
+        s = pd.Series(values)
+    else:
+        s = pd.Series(list(values), dtype=object)
     try:
         v = pd.to_numeric(s, errors="raise").astype(float)
     except (TypeError, ValueError) as exc:
