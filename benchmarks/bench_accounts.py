@@ -75,6 +75,8 @@ def main(argv=None) -> int:
         ("account_stage", lambda: A.account_stage(accounts)),
         ("delivery_sla", lambda: A.delivery_sla(rng.integers(0, 12, n))),
         ("service_tiers", lambda: A.service_tiers(pd.Series(rng.lognormal(5, 1, n)))),
+        ("fee_applies", lambda: A.fee_applies(rng.lognormal(8, 1, n))),
+        ("distributor_eligible", lambda: A.distributor_eligible(pd.Series(rng.lognormal(15, 0.5, n)))),
     ]
     for name, f in runs:
         t = time.perf_counter()

@@ -9,7 +9,10 @@ Chapter 05 — who is a key account:
 - :func:`ka_type` — economic, important, group, strategic (the source only names the types; the
   rules here are the course's);
 - :func:`ka_potential` — future value from BG/NBD + Gamma-Gamma (a prediction, not a guess);
-- :func:`concentration_risk` — top-k share, Herfindahl index, what happens if the largest account leaves.
+- :func:`concentration_risk` — top-k share, Herfindahl index, what happens if the largest account leaves;
+- the small rules of the cases: :func:`fee_applies` (Citibank's fee on deposits below US$5,000),
+  :func:`distributor_eligible` (P&G's CNY 6 million deposit benchmark), :func:`coverage_ratio`
+  (Xerox: 250 representatives + 250 executives for 250 accounts).
 
 Chapter 06 — serving them:
 
@@ -20,7 +23,8 @@ Chapter 06 — serving them:
 - :func:`account_stage` — Dell's acquisition / expansion / retention stages;
 - :func:`delivery_sla` — Nippon Paint PAS delivery within 7 days;
 - :func:`service_tiers` — airline-style levels of service by account value;
-- :func:`bmw_campaign` — what a visit earns in BMW's 2012 winter care campaign.
+- :func:`bmw_campaign` — what a visit earns in BMW's 2012 winter care campaign;
+- :data:`CITIC_MILESTONES` and :func:`days_between` — the CITIC co-branded cards on a time line.
 
 Purchases follow the course rule of :mod:`crmlearn.customers`: returns (``is_return``) are not
 purchases and lost tenders (``tender_result == "lost"``) are neither purchases nor returns.
@@ -41,6 +45,7 @@ __all__ = [
     "ka_concentration", "ka_screen", "ka_type", "ka_potential", "concentration_risk",
     "AccountCard", "account_card", "overdue_followups", "managers_needed", "care_plan",
     "account_stage", "delivery_sla", "service_tiers", "bmw_campaign",
+    "fee_applies", "distributor_eligible", "coverage_ratio", "CITIC_MILESTONES", "days_between",
 ]
 
 #: The four types of key account (大客户类型), in the order the rules of :func:`ka_type` test them last to first.
@@ -67,8 +72,9 @@ LOOKALIKES = {
                            "`max_after_share` of gross revenue",
     "volume_without_profit": "大量重复购买但不赚钱: orders in the top quartile, gross margin rate <= "
                              "`max_thin_margin` but not negative, and margin after cost to serve <= 0",
-    "squeezer": "扒皮大户: at least two of heavy discounts (mean >= `min_discount`), many returns "
-                "(return share >= `min_return_share`) and late payment (mean >= `min_days_late` days late)",
+    "squeezer": "扒皮大户: a big buyer (orders in the top quartile, as for volume_without_profit: it could pass "
+                "for a key account) showing at least two of heavy discounts (mean >= `min_discount`), many "
+                "returns (return share >= `min_return_share`) and late payment (mean >= `min_days_late` days late)",
 }
 
 #: Four common care actions (常用关怀措施).
@@ -321,7 +327,7 @@ def ka_screen(transactions: pd.DataFrame, *, customers: pd.DataFrame | None = No
     out["mean_days_late"] = late
     disc = out["mean_discount"].to_numpy(float) if "mean_discount" in out else np.zeros(k)
     signs = (disc >= min_discount).astype(int) + (ret_share >= min_return_share) + (late >= min_days_late)
-    out["squeezer"] = signs >= 2
+    out["squeezer"] = (signs >= 2) & (out["n_transactions"] >= max(q75, 1))  # 大户: a big buyer
     look = list(LOOKALIKES)
     out["lookalike"] = out[look].any(axis=1)
     out["candidate"] = (out["n_standards"] >= min_standards) & ~out["lookalike"]
@@ -479,9 +485,10 @@ def account_card(customer_id: Any, *, cards: pd.DataFrame, contacts: pd.DataFram
     r = row.iloc[0]
     e = lambda x: "" if x is None or (not isinstance(x, str) and pd.isna(x)) else html.escape(str(x))  # noqa: E731
     d = lambda x: "" if pd.isna(x) else pd.Timestamp(x).strftime("%Y-%m-%d")  # noqa: E731
-    parts = ['<div class="crm-account-card" style="font-size:14px;max-width:1100px">',
-             f"<h4>大客户资料卡 · {e(r.get('company_name', customer_id))} ({e(customer_id)})</h4>",
-             '<table style="border-collapse:collapse">']
+    parts = ['<div class="crm-account-card" style="font-size:14px;max-width:1150px">',
+             f"<b>大客户资料卡 · {e(r.get('company_name', customer_id))} ({e(customer_id)})</b>",
+             '<div style="display:flex;gap:20px;align-items:flex-start">',
+             '<table style="border-collapse:collapse;flex:0 0 38%">']
     for col, label in _CARD_FIELDS:
         if col in cards.columns and col != "company_name":
             parts.append(f"<tr><th style='text-align:left;padding-right:12px'>{e(label)}</th><td>{e(r[col])}</td></tr>")
@@ -489,7 +496,7 @@ def account_card(customer_id: Any, *, cards: pd.DataFrame, contacts: pd.DataFram
     c = contacts.loc[contacts[customer] == customer_id]
     if "contact_no" in c.columns:
         c = c.sort_values("contact_no")
-    parts.append("<h5>Contact timeline</h5><ol>")
+    parts.append('<div style="flex:1"><b>Contact timeline</b><ol style="margin-top:4px">')
     for _, x in c.iterrows():
         parts.append(
             f"<li><b>{e(d(x.get('contact_date')))}</b> {e(x.get('method'))}: {e(x.get('our_person'))} → "
@@ -497,7 +504,7 @@ def account_card(customer_id: Any, *, cards: pd.DataFrame, contacts: pd.DataFram
             f"<br><i>Next step:</i> {e(x.get('next_step_plan'))}"
             + (f" <i>Call-back promised by</i> {e(d(x.get('promised_callback_date')))}"
                if pd.notna(x.get("promised_callback_date", pd.NaT)) else "") + "</li>")
-    parts.append("</ol></div>")
+    parts.append("</ol></div></div></div>")
     return AccountCard("".join(parts), customer_id)
 
 
@@ -714,3 +721,94 @@ def bmw_campaign(visit_date: Any, spend: float, tyre_change: bool = False) -> li
     if tyre_change:
         got.append("tyre-pressure gauge")
     return got
+
+
+# ---------------------------------------------------------------------------------------------
+# the small rules of the cases (Chapters 05 and 06)
+# ---------------------------------------------------------------------------------------------
+def _amounts(values: Any, *, func: str, param: str) -> pd.Series:
+    if isinstance(values, (str, bytes)) or isinstance(values, bool):
+        raise TypeError(f"{func}: {param} must be numbers (a list or Series), found {type(values).__name__}")
+    if isinstance(values, (int, float, np.integer, np.floating)):
+        values = [values]
+    if isinstance(values, pd.Series):
+        s = values.copy()
+    elif isinstance(values, np.ndarray):
+        s = pd.Series(values)
+    else:
+        s = pd.Series(list(values), dtype=object)
+    try:
+        v = pd.to_numeric(s, errors="raise").astype(float)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{func}: {param} must be numbers, found {s.tolist()[:3]!r}...") from exc
+    if v.isna().any() or (v < 0).any():
+        raise CRMDataError(f"{func}: {param} must be amounts >= 0 without missing values; "
+                           f"found {v[v.isna() | (v < 0)].tolist()[:3]}")
+    return v
+
+
+def fee_applies(balances: Any, *, min_balance: float = 5000.0) -> pd.Series:
+    """Citibank Puxi branch's rule: a management fee on deposits **below** ``min_balance`` (US$5,000).
+
+    ``balances`` is a number, a list or a Series of balances in US$. Returns a boolean Series (on the
+    Series' index, else 0..n-1): True where the fee applies. A balance of exactly 5,000 pays no fee.
+
+    >>> fee_applies([3000, 4999, 8000]).tolist()
+    [True, True, False]
+    """
+    v = _amounts(balances, func="fee_applies", param="balances")
+    return (v < float(min_balance)).rename("fee_applies")
+
+
+def distributor_eligible(deposits: Any, *, min_deposit: float = 6_000_000.0) -> pd.Series:
+    """P&G's distributor benchmark: a deposit of at least ``min_deposit`` (CNY 6 million) to enter the tender.
+
+    Returns a boolean Series: True where the distributor may take part (deposit >= the benchmark).
+
+    >>> distributor_eligible([4.5e6, 6.0e6, 7.2e6]).tolist()
+    [False, True, True]
+    """
+    v = _amounts(deposits, func="distributor_eligible", param="deposits")
+    return (v >= float(min_deposit)).rename("distributor_eligible")
+
+
+def coverage_ratio(n_accounts: int, *, n_reps: int, n_execs: int = 0) -> pd.Series:
+    """Staffing of key accounts (Xerox: 250 representatives and 250 executives for 250 accounts).
+
+    Returns ``people`` (representatives + executives), ``people_per_account`` and
+    ``accounts_per_rep``.
+
+    >>> float(coverage_ratio(250, n_reps=250, n_execs=250)["people_per_account"])
+    2.0
+    """
+    func = "coverage_ratio"
+    a = _count(n_accounts, func=func, param="n_accounts", minimum=1)
+    r = _count(n_reps, func=func, param="n_reps", minimum=0)
+    e = _count(n_execs, func=func, param="n_execs", minimum=0)
+    return pd.Series({"people": float(r + e), "people_per_account": (r + e) / a,
+                      "accounts_per_rep": a / r if r else float("inf")}, name="coverage_ratio")
+
+
+#: CITIC Bank's co-branded cards and "Cloud Reading" (中信信用卡, 云端阅读), as dated in the source.
+CITIC_MILESTONES = pd.DataFrame({
+    "date": pd.to_datetime(["2006-03-28", "2009-05-08", "2010-10-29", "2011-04-22"]),
+    "event": ["CITIC-Air China co-branded card", "CITIC-Xiamen Airlines 'direct flight' cross-Strait card "
+              "(first in China)", "CITIC Air China Zhiyin World card (first with the Star Alliance gold label)",
+              "'Cloud Reading' launched at Beijing Capital Airport"],
+})
+
+
+def days_between(start: Any, end: Any) -> int:
+    """Whole days from ``start`` to ``end`` (negative when ``end`` comes first).
+
+    >>> days_between("2006-03-28", "2010-10-29")
+    1676
+    """
+    func = "days_between"
+    try:
+        a, b = pd.Timestamp(start), pd.Timestamp(end)
+    except (TypeError, ValueError) as exc:
+        raise CRMDataError(f"{func}: start and end must be dates, found {start!r} and {end!r}") from exc
+    if pd.isna(a) or pd.isna(b):
+        raise CRMDataError(f"{func}: start and end must be dates, found {start!r} and {end!r}")
+    return int((b.normalize() - a.normalize()).days)

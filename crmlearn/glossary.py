@@ -162,7 +162,8 @@ Important customer | 重要客户 | 5 | A key account for reasons beyond volume,
 Group customer | 集团客户 | 5 | A corporate group that buys across several of its units. |
 Strategic customer | 战略客户 | 5 | A customer that matters to the supplier's strategy, e.g. as a partner in a new market. |
 Group-buying customer | 团购客户 | 5 | A one-off bulk buyer; large but not a key account. | group buy; one-off group buyer; 偶然大量消费的团购客户
-Exploitative big buyer | 扒皮大户 | 5 | A large customer that squeezes the supplier; not worth long-term investment. |
+Exploitative big buyer | 扒皮大户 | 5 | A large customer that squeezes the supplier; not worth long-term investment. | squeezer; squeezers
+Herfindahl index | 赫芬达尔指数 | 5 | The sum of the squared revenue shares of the accounts: 1/n when n accounts are alike, 1 for a single account. | HHI; Herfindahl-Hirschman index
 Radiation effect | 辐射效应 | 5 | A key account's influence that attracts or reassures other customers. |
 Market share | 市场占有率 | 5 | The firm's share of total sales in its market. |
 Key-account criteria | 大客户标准 | 5 | The standards an account must meet to count as key: value, potential, strategic fit, influence. | key account criteria; basic standards of a key account; 大客户基本标准
@@ -179,6 +180,8 @@ Customer-care plan | 客户关怀计划 | 6 | Planned care actions for individua
 Customer club | 客户俱乐部 | 6; 8 | A membership community that gives customers benefits and a sense of belonging. |
 Frequent flyer | 常旅客 | 6 | An airline loyalty membership based on miles flown. |
 Co-branded card | 联名卡 | 6 | A credit card issued jointly by a bank and a partner brand. |
+Platinum service | 白金服务 | 6 | Air China's service level for the senior leaders of its largest contract customers, second only to VIP service. |
+Cloud Reading | 云端阅读 | 6 | CITIC Bank's book-lending service for air travellers, a cross-industry marketing first in Chinese banking. |
 Cross-industry marketing | 跨界营销 | 6 | Joint marketing by firms from different industries. |
 Customer information database | 客户信息库 | 6 | The central store of customer profiles and contact history. | customer database
 Key-account information card | 大客户资料卡 | 6 | A record of a key account's profile and of each contact with its agreed next step. | account card; KA card; key account information card; 大客户信息卡; 客户资料卡; 客户信息卡

@@ -287,3 +287,41 @@ def test_widgets_update(course):
     b3 = W.care_plan_widget(2025)
     b3.controls["ka_type"].value = "economic"
     assert "<b>6</b>" in b3.summary.value          # 4 common + 1 group activity + the 7x24 hotline
+
+
+# --- the small rules of the cases (syllabus Chapter 05 exercises 3-5, Chapter 06 exercise 4) -----------
+def test_fee_applies_syllabus():  # Citibank: a fee on deposits below US$5,000
+    assert A.fee_applies([3000, 4999, 8000]).tolist() == [True, True, False]
+    assert A.fee_applies(5000).tolist() == [False]                      # exactly 5,000: no fee
+    s = pd.Series([100.0, 6000.0], index=["a", "b"])
+    assert A.fee_applies(s).to_dict() == {"a": True, "b": False}
+    with pytest.raises(TypeError, match="fee_applies"):
+        A.fee_applies("3000")
+    with pytest.raises(CRMDataError, match="balances"):
+        A.fee_applies([-1, 10])
+
+
+def test_distributor_eligible_syllabus():  # P&G: deposit benchmark CNY 6 million
+    assert A.distributor_eligible([4.5e6, 6.0e6, 7.2e6]).tolist() == [False, True, True]
+    assert A.distributor_eligible([5e6], min_deposit=5e6).tolist() == [True]
+    with pytest.raises(TypeError, match="distributor_eligible"):
+        A.distributor_eligible(["a lot"])
+
+
+def test_coverage_ratio_xerox():  # 250 reps + 250 executives for 250 accounts: 500 people, 2 per account
+    r = A.coverage_ratio(250, n_reps=250, n_execs=250)
+    assert r["people"] == 500 and r["people_per_account"] == 2 and r["accounts_per_rep"] == 1
+    assert A.coverage_ratio(10, n_reps=2)["accounts_per_rep"] == 5
+    with pytest.raises(CRMDataError, match="n_accounts"):
+        A.coverage_ratio(0, n_reps=1)
+    with pytest.raises(TypeError, match="n_reps"):
+        A.coverage_ratio(5, n_reps=2.5)
+
+
+def test_days_between_citic():  # 28 Mar 2006 -> 29 Oct 2010 is 1,676 days (syllabus Chapter 06 exercise 4)
+    m = A.CITIC_MILESTONES
+    assert A.days_between(m["date"].iloc[0], m["date"].iloc[2]) == 1676
+    assert A.days_between("2010-10-29", "2006-03-28") == -1676
+    assert A.days_between("2024-02-28", "2024-03-01") == 2      # a leap year
+    with pytest.raises(CRMDataError, match="days_between"):
+        A.days_between("not a date", "2020-01-01")

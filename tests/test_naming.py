@@ -84,6 +84,9 @@ ROLES = {
     "gg_penalizer": "the Gamma-Gamma model's penalizer", "sales_cover": "the sales-coverage column",
     "industry": "the industry column", "is_listed": "the listed-company column", "ownership": "the ownership column",
     "size": "the company-size column", "type_col": "the account-type column", "html_text": "AccountCard's HTML (a record field)",
+    "balances": "the Citibank case's deposit balances", "deposits": "the P&G case's distributor deposits",
+    "n_accounts": "a number of key accounts (Xerox)", "n_reps": "key-account representatives (Xerox)",
+    "n_execs": "focused executives (Xerox)", "end": "the end of a period",
     "visit_date": "the BMW case's visit date", "spend": "the BMW case's spend", "tyre_change": "the BMW case's tyre change",
     # chapters 01 and 03 (crmlearn.idic, crmlearn.lifecycle)
     "add": "a column or input of chapter 01/03 named for what it holds (crmlearn.idic, crmlearn.lifecycle)",

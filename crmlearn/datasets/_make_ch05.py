@@ -11,8 +11,10 @@ Applied to the finished tables of :mod:`crmlearn.datasets.generate`, from its OW
   a mean discount of 25% or more, now paying every invoice 45 days after the due date.
 
 The generator's hidden "lead" tier (very price sensitive, 30-38% discount, about 13% of lines returned,
-slow payers) is exploitative by construction, so its non-key-account organisations are recorded as
-``squeezer`` too.
+slow payers) squeezes by construction, but a squeezer is a *big* buyer (扒皮**大户**: one that could pass
+for a key account). So only its non-key-account organisations that are big buyers (orders in the top
+quartile of all buying customers, the rule ``ka_screen`` applies to volume too) are recorded as
+``squeezer``; a small lead-tier organisation haggles but would never be mistaken for a key account.
 
 The truth is the column ``customers.planted_lookalike`` ("none" for everyone else); tests check that
 :func:`crmlearn.accounts.ka_screen` finds these customers.
@@ -59,7 +61,8 @@ def plant(tables: dict, seed: int, tier: pd.Series | None = None) -> dict:
     if tier is not None:  # the generator's lead-tier organisations squeeze by construction (discounts, returns, slow pay)
         lead = tier.reindex(ids).to_numpy() == "lead"
         org = cust["customer_kind"].to_numpy() == "organisation"
-        truth[lead & org & ~cust["is_key_account"].to_numpy(dtype=bool)] = "squeezer"
+        big = n_orders.reindex(ids).fillna(0).to_numpy() >= n_orders.quantile(0.75)  # 大户: a big buyer
+        truth[lead & org & big & ~cust["is_key_account"].to_numpy(dtype=bool)] = "squeezer"
     truth[np.isin(ids, group)] = "one_off_group_buyer"
     truth[np.isin(ids, volume)] = "volume_without_profit"
     truth[np.isin(ids, squeeze)] = "squeezer"

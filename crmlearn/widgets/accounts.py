@@ -66,12 +66,13 @@ def care_plan_widget(year: int = 2025):
     from ..accounts import KA_TYPES, care_plan
     from ..plots.accounts import care_calendar_plot
 
-    pick = widgets.Dropdown(options=list(KA_TYPES), value="strategic", description="Account type", style=STYLE)
+    pick = widgets.Dropdown(options=list(KA_TYPES), value=KA_TYPES[0], description="Account type", style=STYLE)
 
     def view(ka_type):
         plan = care_plan(pd.DataFrame({"customer_id": ["A"], "ka_type": [ka_type]}), year=year)
-        return View(summary=f"<b>{len(plan)}</b> care actions in {year} for a {ka_type} account",
-                    draw=lambda ax: care_calendar_plot(plan, ax=ax), table=plan[["date", "action", "kind"]].head(10),
-                    result=plan)
+        kinds = plan["kind"].value_counts()
+        detail = ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("common", "group", "personalised"))
+        return View(summary=f"<b>{len(plan)}</b> care actions in {year} for a {ka_type} account ({detail})",
+                    draw=lambda ax: care_calendar_plot(plan, ax=ax), result=plan)
 
     return try_it({"ka_type": pick}, view, title="the care plan by account type")
