@@ -714,6 +714,56 @@ def opportunities(share_of_wallet: pd.DataFrame, *, events: str = "events", cust
     return out
 
 
+def _orders(c, d, v, o=None):
+    """Rows -> orders: (customer code, first day, summed value) per order (or per customer and day).
+
+    Vectorised on integer codes (no groupby): a row whose order id is unique is an order by itself;
+    otherwise rows are grouped by (customer, order) through one hash factorisation.
+    """
+    if o is not None:
+        o_codes, o_uniq = pd.factorize(o)
+        if len(o_uniq) == len(o):          # one row per order: nothing to add up
+            return c, d, v
+        key = c.astype(np.int64) * np.int64(len(o_uniq)) + o_codes
+    else:
+        if len(d) == 0:
+            return c, d, v
+        key = c.astype(np.int64) * np.int64(d.max() - d.min() + 1) + (d - d.min())
+    g, uniq = pd.factorize(key)
+    k = len(uniq)
+    oc = np.empty(k, dtype=c.dtype)
+    oc[g] = c
+    od = np.full(k, np.iinfo(np.int64).max)
+    np.minimum.at(od, g, d)
+    return oc, od, np.bincount(g, weights=v, minlength=k)
+
+
+def _group_median(g, v, n_groups):
+    """Median of v per integer group code 0..n_groups-1 (NaN for an empty group), by one sort.
+
+    The values are ranked once, packed under the group code into one int64 key and sorted: the
+    middle one or two values of each group then sit at known positions.
+    """
+    out = np.full(n_groups, np.nan)
+    m = len(v)
+    if m == 0:
+        return out
+    by_value = np.argsort(v)
+    v_sorted = v[by_value]
+    rank = np.empty(m, dtype=np.int64)
+    rank[by_value] = np.arange(m, dtype=np.int64)
+    bits = int(m - 1).bit_length()
+    key = np.sort((g.astype(np.int64) << bits) | rank)
+    vals = v_sorted[key & ((np.int64(1) << bits) - 1)]
+    counts = np.bincount(g, minlength=n_groups)
+    has = counts > 0
+    start = np.cumsum(counts) - counts
+    lo = start + (counts - 1) // 2
+    hi = start + counts // 2
+    out[has] = (vals[lo[has]] + vals[hi[has]]) / 2
+    return out
+
+
 def early_warning(transactions: pd.DataFrame, *, as_of, customer: str = "customer_id", date: str = "order_date",
                   amount: str = "amount", order: Any = _DEFAULT, window: int = 90, min_orders: int = 8,
                   min_expected: float = 3.0, alpha: float = 0.6, max_value_ratio: float = 0.35,
@@ -766,24 +816,19 @@ def early_warning(transactions: pd.DataFrame, *, as_of, customer: str = "custome
     day = _datetime_column(tx, date, func=func).to_numpy().astype("datetime64[D]").astype(np.int64)
     keep = buy & (day <= t_end)
     cust_codes, cust_ids = pd.factorize(tx[customer].to_numpy()[keep])
-    frame = {"c": cust_codes, "d": day[keep], "v": tx[amount].to_numpy(dtype=np.float64, na_value=0.0)[keep]}
-    if order:
-        frame["o"] = pd.factorize(tx[order].to_numpy()[keep])[0]
-        orders = pd.DataFrame(frame).groupby(["c", "o"], sort=False).agg(d=("d", "min"), v=("v", "sum"))
-        oc = orders.index.get_level_values("c").to_numpy()
-    else:
-        orders = pd.DataFrame(frame).groupby(["c", "d"], sort=False)["v"].sum().reset_index()
-        oc = orders["c"].to_numpy()
-    od, ov = orders["d"].to_numpy(), orders["v"].to_numpy()
     n = len(cust_ids)
+    oc, od, ov = _orders(cust_codes, day[keep], tx[amount].to_numpy(dtype=np.float64, na_value=0.0)[keep],
+                         tx[order].to_numpy()[keep] if order else None)
     t0 = t_end - window
-    base, recent = od <= t0, od > t0
-    n_base = np.bincount(oc[base], minlength=n)
+    recent = od > t0
+    n_base = np.bincount(oc[~recent], minlength=n)
     n_recent = np.bincount(oc[recent], minlength=n)
-    v_base = pd.Series(ov[base]).groupby(oc[base]).median().reindex(range(n)).to_numpy()
-    v_recent = pd.Series(ov[recent]).groupby(oc[recent]).median().reindex(range(n)).to_numpy()
-    first = pd.Series(od).groupby(oc).min().reindex(range(n)).to_numpy()
-    last = pd.Series(od).groupby(oc).max().reindex(range(n)).to_numpy()
+    med = _group_median(oc * 2 + recent, ov, 2 * n)      # customer c: base at 2c, window at 2c + 1
+    v_base, v_recent = med[0::2], med[1::2]
+    first = np.full(n, np.iinfo(np.int64).max)
+    last = np.full(n, np.iinfo(np.int64).min)
+    np.minimum.at(first, oc, od)
+    np.maximum.at(last, oc, od)
     with np.errstate(divide="ignore", invalid="ignore"):
         usual_gap = np.where(n_base > 0, (t0 - first + 1) / np.maximum(n_base, 1), np.nan)
         expected = window / usual_gap

@@ -95,6 +95,27 @@ def test_early_warning_precision_recall_default(tx, planted):
     assert ew.loc[list(flagged), "reason"].str.contains("usual").all()
 
 
+def test_group_median_and_orders_match_pandas():
+    # the vectorised helpers of early_warning against pandas' own groupby (odd, even and empty groups, ties)
+    rng = np.random.default_rng(3)
+    g = rng.integers(0, 50, 2000)
+    v = np.round(rng.lognormal(3, 1, 2000), 0)          # rounded: many ties
+    med = r._group_median(g, v, 60)
+    want = pd.Series(v).groupby(g).median().reindex(range(60)).to_numpy()
+    np.testing.assert_array_equal(med, want)
+    assert np.isnan(med[50:]).all()
+    c, d = rng.integers(0, 30, 2000), rng.integers(0, 100, 2000)
+    o = rng.integers(0, 400, 2000)
+    oc, od, ov = r._orders(c, d, v, o)
+    got = pd.DataFrame({"c": oc, "d": od, "v": ov}).sort_values(["c", "d", "v"]).reset_index(drop=True)
+    ref = (pd.DataFrame({"c": c, "o": o, "d": d, "v": v}).groupby(["c", "o"]).agg(d=("d", "min"), v=("v", "sum"))
+           .reset_index()[["c", "d", "v"]].sort_values(["c", "d", "v"]).reset_index(drop=True))
+    pd.testing.assert_frame_equal(got, ref, check_dtype=False)
+    oc, od, ov = r._orders(c, d, v)                        # no order id: one order per customer and day
+    assert len(oc) == len(pd.DataFrame({"c": c, "d": d}).drop_duplicates())
+    assert np.isclose(ov.sum(), v.sum())
+
+
 def test_early_warning_backtest_lead_days(tx, planted):
     buy = tx[~tx["is_return"] & (tx["tender_result"] != "lost")]
     last = buy.groupby("customer_id")["order_date"].max()
