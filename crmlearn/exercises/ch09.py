@@ -120,7 +120,8 @@ q2 = NumberQuestion(
     expected=lambda: 3.6 / 8, solution_code="share = 3.6 / 8", answer_name="share",
     hints=["Share of wallet = our sales to the customer / the customer's total purchases.",
            "Divide our sales by the customer's total, not the other way round."],
-    explanation="Our sales over the customer's total purchases in the category.", tol=0.0005,
+    explanation="Our sales over the customer's total purchases in the category.", tol=0.0005, rtol=0.001,
+    percent_hint=False,
 )
 q3 = CategoryQuestion(
     chapter=CHAPTER, name="q3", title="Stage of the case",
@@ -366,6 +367,7 @@ q12 = NumberQuestion(
     hints=["Precision divides by the number of warnings; recall by the number of real slowdowns.",
            "flagged = set(ew.index[ew['flagged']]); hits = flagged & planted."],
     explanation="High precision means a warning is worth a call: few false alarms.",
+    rtol=0.005, percent_hint=False,   # rtol: a percentage rounded to 1 decimal still meets its targeted message
 )
 
 
@@ -479,7 +481,7 @@ q16 = NumberQuestion(
         calibration_end="2024-06-30", holdout_end="2024-12-31"). What is the probability that customer
         {CLV_CUSTOMER} is still alive at the end of the calibration period? Store it (0-1) in `p_alive`.
     """,
-    expected=_p_alive, answer_name="p_alive", tol=0.005,
+    expected=_p_alive, answer_name="p_alive", tol=0.005, rtol=0.005, percent_hint=False,
     solution_code="""
         from crmlearn.clv import BetaGeo, rfm_summary
 
