@@ -693,24 +693,35 @@ def opportunities(share_of_wallet: pd.DataFrame, *, events: str = "events", cust
     func = "opportunities"
     data = check_table(share_of_wallet, func=func, name="share_of_wallet")
     check_columns(data, [events, customer], func=func)
-    ev = data[events].astype("string").fillna("").str.split(sep)
-    long = pd.DataFrame({"cust": data[customer].to_numpy(), "event": ev}).explode("event")
-    long["event"] = long["event"].str.strip()
-    long = long[long["event"].notna() & (long["event"] != "")]
-    unknown = sorted(set(long["event"]) - set(OPPORTUNITIES))
+    # split each distinct events text once (there are few), then count through the row codes
+    text = data[events].astype("string").fillna("").to_numpy(dtype=object, na_value="")
+    row_code, texts = pd.factorize(text)
+    parts = [[p.strip() for p in str(t).split(sep)] for t in texts]
+    parts = [[p for p in ps if p] for ps in parts]
+    unknown = sorted({p for ps in parts for p in ps} - set(OPPORTUNITIES))
     if unknown:
         raise CRMDataError(f"{func}: column '{events}' holds events that are not one of the eight opportunities: "
                            f"{unknown[:5]}. Use the codes {list(OPPORTUNITIES)}.")
-    g = long.groupby("event")
-    rows = g.size()
-    custs = g["cust"].nunique()
-    ex = g["cust"].apply(lambda s: ", ".join(map(str, pd.unique(s)[:3])))
+    codes = list(OPPORTUNITIES)
+    per_text = np.array([[ps.count(k) for k in codes] for ps in parts], dtype=np.int64).reshape(len(texts), len(codes))
+    rows = np.bincount(row_code, minlength=len(texts)) @ per_text
+    cust_code, _ = pd.factorize(data[customer].to_numpy())
+    cust_vals = data[customer].to_numpy()
+    n_cust, examples = [], []
+    for j in range(len(codes)):
+        idx = np.flatnonzero(per_text[row_code, j] > 0)
+        known = cust_code[idx] >= 0                       # a missing customer id counts as no customer
+        n_cust.append(int(np.unique(cust_code[idx][known]).size))
+        first = pd.unique(cust_vals[idx[known][:1000]])[:3]
+        if len(first) < 3 and known.sum() > 1000:
+            first = pd.unique(cust_vals[idx[known]])[:3]
+        examples.append(", ".join(map(str, first)))
     out = pd.DataFrame({"opportunity": list(OPPORTUNITIES),
                         "name": [v[0] for v in OPPORTUNITIES.values()],
                         "name_zh": [v[1] for v in OPPORTUNITIES.values()]})
-    out["rows"] = rows.reindex(out["opportunity"]).fillna(0).astype(int).to_numpy()
-    out["customers"] = custs.reindex(out["opportunity"]).fillna(0).astype(int).to_numpy()
-    out["example_customers"] = ex.reindex(out["opportunity"]).fillna("").to_numpy()
+    out["rows"] = rows.astype(int)
+    out["customers"] = np.array(n_cust, dtype=int)
+    out["example_customers"] = np.array(examples, dtype=object)
     return out
 
 

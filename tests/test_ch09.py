@@ -85,6 +85,19 @@ def test_opportunities_eight_found_in_events():
         r.opportunities(pd.DataFrame({"customer_id": ["A"], "events": ["bribe"]}))
 
 
+def test_opportunities_hand_counted():
+    # rows with two events, a repeated customer, an empty and a missing events cell, spaces around codes
+    d = pd.DataFrame({"customer_id": ["A", "B", "A", "C", "D", "E"],
+                      "events": ["cost_pressure; personnel_change", "cost_pressure", " cost_pressure ", "", None,
+                                 "personnel_change"]})
+    op = r.opportunities(d).set_index("opportunity")
+    assert op.loc["cost_pressure", ["rows", "customers"]].tolist() == [3, 2]
+    assert op.loc["cost_pressure", "example_customers"] == "A, B"
+    assert op.loc["personnel_change", ["rows", "customers", "example_customers"]].tolist() == [2, 2, "A, E"]
+    assert op.loc["new_product_launch", ["rows", "customers", "example_customers"]].tolist() == [0, 0, ""]
+    assert d["events"].isna().sum() == 1        # input not changed
+
+
 # ---------------------------------------------------------------- early warning vs the planted slowdowns
 def test_early_warning_precision_recall_default(tx, planted):
     ew = r.early_warning(tx, as_of=AS_OF)
