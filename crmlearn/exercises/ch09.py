@@ -483,10 +483,13 @@ q16 = NumberQuestion(
     """,
     expected=_p_alive, answer_name="p_alive", tol=0.005, rtol=0.005, percent_hint=False,
     solution_code="""
+        import warnings
         from crmlearn.clv import BetaGeo, rfm_summary
 
         buy = transactions[~transactions["is_return"] & (transactions["tender_result"] != "lost")]
-        s = rfm_summary(buy, amount="amount", unit="W", calibration_end="2024-06-30", holdout_end="2024-12-31")
+        with warnings.catch_warnings():   # customers acquired after the calibration end are left out, on purpose
+            warnings.simplefilter("ignore", UserWarning)
+            s = rfm_summary(buy, amount="amount", unit="W", calibration_end="2024-06-30", holdout_end="2024-12-31")
         p_alive = BetaGeo().fit(s).probability_alive(s).loc["%s"]
     """ % CLV_CUSTOMER,
     hints=["Returns and lost tenders are not purchases: filter them out first.",
