@@ -332,7 +332,7 @@ q11 = CategoryQuestion(
         In stage 1 the sales team waits for an entry point. Among the **{Q11_YEAR}** account-categories in
         the **{Q11_STAGE}** stage (no business yet), the yearly supplier review is recorded most often (it
         happens everywhere). Which OTHER of the eight opportunities appears most often in `events`, so that
-        the team should prepare for it? Give its code (e.g. "cost_pressure") in `entry_point`.
+        the team should prepare for it? Give its code (as in the `opportunity` column) in `entry_point`.
     """,
     expected=_q11_answer, choices=list(OPPORTUNITIES),
     answer_name="entry_point",
