@@ -750,29 +750,13 @@ def _orders(c, d, v, o=None):
 
 
 def _group_median(g, v, n_groups):
-    """Median of v per integer group code 0..n_groups-1 (NaN for an empty group), by one sort.
+    """Median of v per integer group code 0..n_groups-1 (NaN for an empty group).
 
-    The values are ranked once, packed under the group code into one int64 key and sorted: the
-    middle one or two values of each group then sit at known positions.
+    The codes are handed to pandas as a categorical grouper, so they are used as they are (no
+    hashing of the keys again) and pandas' linear-time grouped median does the rest.
     """
-    out = np.full(n_groups, np.nan)
-    m = len(v)
-    if m == 0:
-        return out
-    by_value = np.argsort(v)
-    v_sorted = v[by_value]
-    rank = np.empty(m, dtype=np.int64)
-    rank[by_value] = np.arange(m, dtype=np.int64)
-    bits = int(m - 1).bit_length()
-    key = np.sort((g.astype(np.int64) << bits) | rank)
-    vals = v_sorted[key & ((np.int64(1) << bits) - 1)]
-    counts = np.bincount(g, minlength=n_groups)
-    has = counts > 0
-    start = np.cumsum(counts) - counts
-    lo = start + (counts - 1) // 2
-    hi = start + counts // 2
-    out[has] = (vals[lo[has]] + vals[hi[has]]) / 2
-    return out
+    groups = pd.Categorical.from_codes(np.asarray(g, dtype=np.int64), categories=pd.RangeIndex(n_groups))
+    return pd.Series(v, dtype=np.float64).groupby(groups, observed=False).median().to_numpy(dtype=np.float64)
 
 
 def early_warning(transactions: pd.DataFrame, *, as_of, customer: str = "customer_id", date: str = "order_date",
