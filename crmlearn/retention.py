@@ -735,7 +735,8 @@ def _orders(c, d, v, o=None):
         o_codes, o_uniq = pd.factorize(o)
         if len(o_uniq) == len(o):          # one row per order: nothing to add up
             return c, d, v
-        key = c.astype(np.int64) * np.int64(len(o_uniq)) + o_codes
+        # +1: a missing order id (code -1) is an order of its own per customer, as in a groupby
+        key = c.astype(np.int64) * np.int64(len(o_uniq) + 1) + (o_codes + 1)
     else:
         if len(d) == 0:
             return c, d, v

@@ -124,6 +124,12 @@ def test_group_median_and_orders_match_pandas():
     ref = (pd.DataFrame({"c": c, "o": o, "d": d, "v": v}).groupby(["c", "o"]).agg(d=("d", "min"), v=("v", "sum"))
            .reset_index()[["c", "d", "v"]].sort_values(["c", "d", "v"]).reset_index(drop=True))
     pd.testing.assert_frame_equal(got, ref, check_dtype=False)
+    o_missing = np.where(np.arange(2000) % 7 == 0, np.nan, o)   # missing ids: one order per customer, as groupby
+    oc, od, ov = r._orders(c, d, v, o_missing)
+    ref = (pd.DataFrame({"c": c, "o": pd.factorize(o_missing)[0], "d": d, "v": v}).groupby(["c", "o"])
+           .agg(d=("d", "min"), v=("v", "sum")).reset_index()[["c", "d", "v"]].sort_values(["c", "d", "v"]))
+    got = pd.DataFrame({"c": oc, "d": od, "v": ov}).sort_values(["c", "d", "v"])
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), ref.reset_index(drop=True), check_dtype=False)
     oc, od, ov = r._orders(c, d, v)                        # no order id: one order per customer and day
     assert len(oc) == len(pd.DataFrame({"c": c, "d": d}).drop_duplicates())
     assert np.isclose(ov.sum(), v.sum())
