@@ -693,25 +693,71 @@ def opportunities(share_of_wallet: pd.DataFrame, *, events: str = "events", cust
     func = "opportunities"
     data = check_table(share_of_wallet, func=func, name="share_of_wallet")
     check_columns(data, [events, customer], func=func)
-    ev = data[events].astype("string").fillna("").str.split(sep)
-    long = pd.DataFrame({"cust": data[customer].to_numpy(), "event": ev}).explode("event")
-    long["event"] = long["event"].str.strip()
-    long = long[long["event"].notna() & (long["event"] != "")]
-    unknown = sorted(set(long["event"]) - set(OPPORTUNITIES))
+    # split each distinct events text once (there are few), then count through the row codes
+    text = data[events].astype("string").fillna("").to_numpy(dtype=object, na_value="")
+    row_code, texts = pd.factorize(text)
+    parts = [[p.strip() for p in str(t).split(sep)] for t in texts]
+    parts = [[p for p in ps if p] for ps in parts]
+    unknown = sorted({p for ps in parts for p in ps} - set(OPPORTUNITIES))
     if unknown:
         raise CRMDataError(f"{func}: column '{events}' holds events that are not one of the eight opportunities: "
                            f"{unknown[:5]}. Use the codes {list(OPPORTUNITIES)}.")
-    g = long.groupby("event")
-    rows = g.size()
-    custs = g["cust"].nunique()
-    ex = g["cust"].apply(lambda s: ", ".join(map(str, pd.unique(s)[:3])))
+    codes = list(OPPORTUNITIES)
+    per_text = np.array([[ps.count(k) for k in codes] for ps in parts], dtype=np.int64).reshape(len(texts), len(codes))
+    rows = np.bincount(row_code, minlength=len(texts)) @ per_text
+    cust_code, _ = pd.factorize(data[customer].to_numpy())
+    cust_vals = data[customer].to_numpy()
+    n_cust, examples = [], []
+    for j in range(len(codes)):
+        idx = np.flatnonzero(per_text[row_code, j] > 0)
+        known = cust_code[idx] >= 0                       # a missing customer id counts as no customer
+        n_cust.append(int(np.unique(cust_code[idx][known]).size))
+        first = pd.unique(cust_vals[idx[known][:1000]])[:3]
+        if len(first) < 3 and known.sum() > 1000:
+            first = pd.unique(cust_vals[idx[known]])[:3]
+        examples.append(", ".join(map(str, first)))
     out = pd.DataFrame({"opportunity": list(OPPORTUNITIES),
                         "name": [v[0] for v in OPPORTUNITIES.values()],
                         "name_zh": [v[1] for v in OPPORTUNITIES.values()]})
-    out["rows"] = rows.reindex(out["opportunity"]).fillna(0).astype(int).to_numpy()
-    out["customers"] = custs.reindex(out["opportunity"]).fillna(0).astype(int).to_numpy()
-    out["example_customers"] = ex.reindex(out["opportunity"]).fillna("").to_numpy()
+    out["rows"] = rows.astype(int)
+    out["customers"] = np.array(n_cust, dtype=int)
+    out["example_customers"] = np.array(examples, dtype=object)
     return out
+
+
+def _orders(c, d, v, o=None):
+    """Rows -> orders: (customer code, first day, summed value) per order (or per customer and day).
+
+    Vectorised on integer codes (no groupby): a row whose order id is unique is an order by itself;
+    otherwise rows are grouped by (customer, order) through one hash factorisation.
+    """
+    if o is not None:
+        o_codes, o_uniq = pd.factorize(o)
+        if len(o_uniq) == len(o):          # one row per order: nothing to add up
+            return c, d, v
+        # +1: a missing order id (code -1) is an order of its own per customer, as in a groupby
+        key = c.astype(np.int64) * np.int64(len(o_uniq) + 1) + (o_codes + 1)
+    else:
+        if len(d) == 0:
+            return c, d, v
+        key = c.astype(np.int64) * np.int64(d.max() - d.min() + 1) + (d - d.min())
+    g, uniq = pd.factorize(key)
+    k = len(uniq)
+    oc = np.empty(k, dtype=c.dtype)
+    oc[g] = c
+    od = np.full(k, np.iinfo(np.int64).max)
+    np.minimum.at(od, g, d)
+    return oc, od, np.bincount(g, weights=v, minlength=k)
+
+
+def _group_median(g, v, n_groups):
+    """Median of v per integer group code 0..n_groups-1 (NaN for an empty group).
+
+    The codes are handed to pandas as a categorical grouper, so they are used as they are (no
+    hashing of the keys again) and pandas' linear-time grouped median does the rest.
+    """
+    groups = pd.Categorical.from_codes(np.asarray(g, dtype=np.int64), categories=pd.RangeIndex(n_groups))
+    return pd.Series(v, dtype=np.float64).groupby(groups, observed=False).median().to_numpy(dtype=np.float64)
 
 
 def early_warning(transactions: pd.DataFrame, *, as_of, customer: str = "customer_id", date: str = "order_date",
@@ -766,24 +812,19 @@ def early_warning(transactions: pd.DataFrame, *, as_of, customer: str = "custome
     day = _datetime_column(tx, date, func=func).to_numpy().astype("datetime64[D]").astype(np.int64)
     keep = buy & (day <= t_end)
     cust_codes, cust_ids = pd.factorize(tx[customer].to_numpy()[keep])
-    frame = {"c": cust_codes, "d": day[keep], "v": tx[amount].to_numpy(dtype=np.float64, na_value=0.0)[keep]}
-    if order:
-        frame["o"] = pd.factorize(tx[order].to_numpy()[keep])[0]
-        orders = pd.DataFrame(frame).groupby(["c", "o"], sort=False).agg(d=("d", "min"), v=("v", "sum"))
-        oc = orders.index.get_level_values("c").to_numpy()
-    else:
-        orders = pd.DataFrame(frame).groupby(["c", "d"], sort=False)["v"].sum().reset_index()
-        oc = orders["c"].to_numpy()
-    od, ov = orders["d"].to_numpy(), orders["v"].to_numpy()
     n = len(cust_ids)
+    oc, od, ov = _orders(cust_codes, day[keep], tx[amount].to_numpy(dtype=np.float64, na_value=0.0)[keep],
+                         tx[order].to_numpy()[keep] if order else None)
     t0 = t_end - window
-    base, recent = od <= t0, od > t0
-    n_base = np.bincount(oc[base], minlength=n)
+    recent = od > t0
+    n_base = np.bincount(oc[~recent], minlength=n)
     n_recent = np.bincount(oc[recent], minlength=n)
-    v_base = pd.Series(ov[base]).groupby(oc[base]).median().reindex(range(n)).to_numpy()
-    v_recent = pd.Series(ov[recent]).groupby(oc[recent]).median().reindex(range(n)).to_numpy()
-    first = pd.Series(od).groupby(oc).min().reindex(range(n)).to_numpy()
-    last = pd.Series(od).groupby(oc).max().reindex(range(n)).to_numpy()
+    med = _group_median(oc * 2 + recent, ov, 2 * n)      # customer c: base at 2c, window at 2c + 1
+    v_base, v_recent = med[0::2], med[1::2]
+    first = np.full(n, np.iinfo(np.int64).max)
+    last = np.full(n, np.iinfo(np.int64).min)
+    np.minimum.at(first, oc, od)
+    np.maximum.at(last, oc, od)
     with np.errstate(divide="ignore", invalid="ignore"):
         usual_gap = np.where(n_base > 0, (t0 - first + 1) / np.maximum(n_base, 1), np.nan)
         expected = window / usual_gap

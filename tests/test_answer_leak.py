@@ -201,7 +201,7 @@ def _questions(mod_name):
 # ------------------------------------------------------------------------------------------------
 #: Chapters whose questions were written before this test and still show answers (issue 13 stays open
 #: for it): reported as expected failures, strictly, so the mark must go when they are rewritten.
-KNOWN_LEAKS = {"ch09": "7 of chapter 09's 16 answers appear in its notebook; the questions need rewriting"}
+KNOWN_LEAKS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("mod_name, path", [

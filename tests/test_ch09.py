@@ -85,6 +85,19 @@ def test_opportunities_eight_found_in_events():
         r.opportunities(pd.DataFrame({"customer_id": ["A"], "events": ["bribe"]}))
 
 
+def test_opportunities_hand_counted():
+    # rows with two events, a repeated customer, an empty and a missing events cell, spaces around codes
+    d = pd.DataFrame({"customer_id": ["A", "B", "A", "C", "D", "E"],
+                      "events": ["cost_pressure; personnel_change", "cost_pressure", " cost_pressure ", "", None,
+                                 "personnel_change"]})
+    op = r.opportunities(d).set_index("opportunity")
+    assert op.loc["cost_pressure", ["rows", "customers"]].tolist() == [3, 2]
+    assert op.loc["cost_pressure", "example_customers"] == "A, B"
+    assert op.loc["personnel_change", ["rows", "customers", "example_customers"]].tolist() == [2, 2, "A, E"]
+    assert op.loc["new_product_launch", ["rows", "customers", "example_customers"]].tolist() == [0, 0, ""]
+    assert d["events"].isna().sum() == 1        # input not changed
+
+
 # ---------------------------------------------------------------- early warning vs the planted slowdowns
 def test_early_warning_precision_recall_default(tx, planted):
     ew = r.early_warning(tx, as_of=AS_OF)
@@ -93,6 +106,33 @@ def test_early_warning_precision_recall_default(tx, planted):
     assert tp / len(flagged) >= 0.8, (tp, len(flagged))
     assert tp / len(planted) >= 0.8, (tp, len(planted))
     assert ew.loc[list(flagged), "reason"].str.contains("usual").all()
+
+
+def test_group_median_and_orders_match_pandas():
+    # the vectorised helpers of early_warning against pandas' own groupby (odd, even and empty groups, ties)
+    rng = np.random.default_rng(3)
+    g = rng.integers(0, 50, 2000)
+    v = np.round(rng.lognormal(3, 1, 2000), 0)          # rounded: many ties
+    med = r._group_median(g, v, 60)
+    want = pd.Series(v).groupby(g).median().reindex(range(60)).to_numpy()
+    np.testing.assert_array_equal(med, want)
+    assert np.isnan(med[50:]).all()
+    c, d = rng.integers(0, 30, 2000), rng.integers(0, 100, 2000)
+    o = rng.integers(0, 400, 2000)
+    oc, od, ov = r._orders(c, d, v, o)
+    got = pd.DataFrame({"c": oc, "d": od, "v": ov}).sort_values(["c", "d", "v"]).reset_index(drop=True)
+    ref = (pd.DataFrame({"c": c, "o": o, "d": d, "v": v}).groupby(["c", "o"]).agg(d=("d", "min"), v=("v", "sum"))
+           .reset_index()[["c", "d", "v"]].sort_values(["c", "d", "v"]).reset_index(drop=True))
+    pd.testing.assert_frame_equal(got, ref, check_dtype=False)
+    o_missing = np.where(np.arange(2000) % 7 == 0, np.nan, o)   # missing ids: one order per customer, as groupby
+    oc, od, ov = r._orders(c, d, v, o_missing)
+    ref = (pd.DataFrame({"c": c, "o": pd.factorize(o_missing)[0], "d": d, "v": v}).groupby(["c", "o"])
+           .agg(d=("d", "min"), v=("v", "sum")).reset_index()[["c", "d", "v"]].sort_values(["c", "d", "v"]))
+    got = pd.DataFrame({"c": oc, "d": od, "v": ov}).sort_values(["c", "d", "v"])
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), ref.reset_index(drop=True), check_dtype=False)
+    oc, od, ov = r._orders(c, d, v)                        # no order id: one order per customer and day
+    assert len(oc) == len(pd.DataFrame({"c": c, "d": d}).drop_duplicates())
+    assert np.isclose(ov.sum(), v.sum())
 
 
 def test_early_warning_backtest_lead_days(tx, planted):
