@@ -53,7 +53,7 @@ KA_TYPES = ("economic", "important", "group", "strategic")
 
 #: The five basic standards (大客户基本标准) and the data :func:`ka_screen` judges each on.
 BASIC_STANDARDS = {
-    "leading_profit": "few leading customers creating current and future profit: in the top `top` share "
+    "leading_profit": "few leading customers creating current and future profit: in the top 10% (`top`) "
                       "of customers by margin, with positive margin after cost to serve",
     "sales_target": "critical to the sales target: among the largest customers that together make up "
                     "`sales_cover` (80%) of net revenue",
@@ -61,14 +61,14 @@ BASIC_STANDARDS = {
                           "the 12 months before (or bought >= 2 product lines)",
     "loss_hurts": "its loss would hurt results: margin share at least `min_loss_multiple` (5) times the "
                   "average customer's",
-    "most_time": "the firm spends most of its time on it: contacts in the top `top` share of customers "
-                 "(needs `contacts`; otherwise judged on being in the top `top` by number of orders)",
+    "most_time": "the firm spends most of its time on it: contacts in the top 10% (`top`) of customers "
+                 "(needs `contacts`; otherwise the top 10% by number of orders)",
 }
 
 #: The three look-alikes of "小思考7-1".
 LOOKALIKES = {
     "one_off_group_buyer": "偶然大量消费的团购客户: one order makes >= `min_single_share` of gross revenue, it is "
-                           "among the top `top` largest orders of all customers, and purchases after it are <= "
+                           "in the top 10% (`top`) of the customers' largest orders, and purchases after it are <= "
                            "`max_after_share` of gross revenue",
     "volume_without_profit": "大量重复购买但不赚钱: orders in the top quartile, gross margin rate <= "
                              "`max_thin_margin` but not negative, and margin after cost to serve <= 0",

@@ -164,6 +164,28 @@ TEMPLATE = r"""{%- extends 'index.html.j2' -%}
 {%- endblock html_head_css -%}
 {% block footer_js %}
 <script>
+(function () {
+  // text columns read from the left, number columns line up on the right (JupyterLab right-aligns all)
+  var num = /^[-+\u2212(]*\s*(CNY|US\$|\$|\u00a5|\u20ac|\u00a3)?\s*[-+\u2212]?\d[\d,]*(\.\d+)?(e[-+]?\d+)?\s*(%|x|pp|k|m|bn)?\)?$/i;
+  var blank = /^(|nan|NaN|<NA>|None|NaT|\u2014|-|True|False)$/;
+  window.crmAlignTables = function (root) { root.querySelectorAll('table').forEach(function (t) {
+    var numeric = {};
+    t.querySelectorAll('tbody tr').forEach(function (r) {
+      Array.prototype.forEach.call(r.children, function (c, j) {
+        var v = c.textContent.trim();
+        if (c.tagName === 'TH' || blank.test(v)) return;
+        numeric[j] = numeric[j] !== false && num.test(v);
+      });
+    });
+    t.querySelectorAll('tr').forEach(function (r) {
+      if (r.querySelector('[colspan]')) return;
+      Array.prototype.forEach.call(r.children, function (c, j) { c.style.textAlign = numeric[j] ? 'right' : 'left'; });
+    });
+  }); };
+  window.crmAlignTables(document.querySelector('.reveal') || document);
+}());
+</script>
+<script>
 require({waitSeconds: 15},
   ["{{ resources.reveal.url_prefix }}/dist/reveal.js", "{{ resources.reveal.url_prefix }}/plugin/notes/notes.js"],
   function (Reveal, RevealNotes) {

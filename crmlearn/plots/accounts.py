@@ -76,15 +76,19 @@ def contact_timeline_plot(contacts: pd.DataFrame, *, as_of=None, ax=None):
 
 def care_calendar_plot(plan: pd.DataFrame, *, ax=None):
     """Care actions by month and kind for the accounts of a care plan (care_plan)."""
+    from matplotlib.ticker import MaxNLocator
+
     _need(plan, ["date", "kind", "action"], "care_calendar_plot", "accounts.care_plan")
     ax = get_ax(ax, figsize=(8, 4.5))
     m = pd.to_datetime(plan["date"]).dt.month
     tab = pd.crosstab(m, plan["kind"]).reindex(range(1, 13), fill_value=0)
     bottom = np.zeros(12)
-    for kind, colour in zip(tab.columns, ("#1b5e20", "#f9a825", "#5c6bc0")):
-        ax.bar(tab.index, tab[kind], bottom=bottom, label=kind, color=colour)
+    colours = {"common": "#1b5e20", "group": "#f9a825", "personalised": "#5c6bc0"}  # one colour per kind, always
+    for kind in tab.columns:
+        ax.bar(tab.index, tab[kind], bottom=bottom, label=kind, color=colours.get(kind))
         bottom += tab[kind].to_numpy()
     ax.set_xticks(range(1, 13), ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"])
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # actions are counted: no half actions
     ax.set(title="Care calendar", xlabel="month", ylabel="care actions")
     ax.legend()
     return ax

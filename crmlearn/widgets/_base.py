@@ -442,6 +442,7 @@ _FLIPBOOK_JS = """(function () {
       if (o) { o.textContent = d.dims[i].labels[j]; }
     }
     frame.innerHTML = d.uniq[d.frames[k]];
+    if (window.crmAlignTables) window.crmAlignTables(frame);  // the deck's table alignment, when present
     root.setAttribute('data-shown', String(k));
   }
   for (var i = 0; i < inputs.length; i++) {
