@@ -283,9 +283,16 @@ def test_customer_list_and_cost_from_files(tmp_path):
 
 
 def test_checks_ride_along_the_one_scan_and_name_the_first_offender(tmp_path, monkeypatch, capsys):
-    """The checks are counted inside the GROUP BY: a clean file is read by one statement, and each
-    kind of bad row still gets the pandas path's message (column, count, first offender)."""
+    """A clean file is read by two statements (checks in a scan without GROUP BY, then the GROUP BY),
+    and each kind of bad row still gets the pandas path's message (column, count, first offender)."""
     df = _generated(n=300, ids="int")
+    plain = df[(df["amount"] > 0) & ~df["is_return"]].drop(columns="tender_result")   # purchases only
+    for data in (plain, plain.drop(columns="order_id")):   # the GROUP BY without FILTER
+        data.to_parquet(tmp_path / "plain.parquet")
+        for kw in ({}, {"as_of": "2023-11-30"}):
+            got, ref = summarize_customers(tmp_path / "plain.parquet", **kw), summarize_customers(data, **kw)
+            pd.testing.assert_frame_equal(got, ref, **EQ)
+            assert got.attrs == ref.attrs and ref["n_returns"].sum() == 0
     path = tmp_path / "ok.parquet"
     df.to_parquet(path)
     monkeypatch.setenv("CRMLEARN_DUCKDB_DEBUG", "1")
@@ -295,7 +302,8 @@ def test_checks_ride_along_the_one_scan_and_name_the_first_offender(tmp_path, mo
         ref = summarize_customers(df, **kw)
         assert got.attrs == ref.attrs
         statements = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("[crmlearn duckdb]")]
-        assert len(statements) == 2 and all("SELECT c, count(*) FILTER" in ln for ln in statements), statements
+        assert len(statements) == 4, statements   # two calls
+        assert ["GROUP BY" in ln for ln in statements] == [False, True, False, True], statements
     monkeypatch.delenv("CRMLEARN_DUCKDB_DEBUG")
     later = summarize_customers(df, as_of="2023-03-01")
     assert later.attrs["excluded_customers"] > 0 or later.attrs["excluded_rows"] > 0

@@ -31,9 +31,12 @@ the memory, at most 2 GB, see :func:`default_memory_limit`; every core). A relat
 connection and settings. ``CRMLEARN_DUCKDB_DEBUG=1`` prints every statement with its wall and CPU
 time to stderr.
 
-Speed: ``summarize_customers`` reads the files once. Its checks (missing values, infinite
-amounts, unreadable dates or flags, rows after ``as_of``) are counted inside the one GROUP BY;
-only when something is wrong do the checks run one by one to name the column and the first row.
+Speed: ``summarize_customers`` runs two statements on clean files: one scan without a GROUP BY
+(cheap) counts the bad rows (missing values, infinite amounts, unreadable dates or flags), the
+rows after ``as_of``, the returns and the rows that are no purchase; then one GROUP BY computes
+only the aggregates these data need (no ``FILTER`` for returns when there are none, for
+example). Only when a bad row is counted do the checks run one by one, to name the column and
+the first offender as the pandas path does.
 
 duckdb is imported on first use only, so ``import crmlearn`` stays light.
 """
@@ -115,7 +118,13 @@ def _timed(func: str, sql: str):
         yield
     finally:
         print(f"[crmlearn duckdb] {func}: {time.perf_counter() - t0:.2f} s wall, "
-              f"{time.process_time() - c0:.2f} s CPU: {' '.join(sql.split())[:300]}", file=sys.stderr, flush=True)
+              f"{time.process_time() - c0:.2f} s CPU: {_shorten(sql)}", file=sys.stderr, flush=True)
+
+
+def _shorten(sql: str) -> str:
+    """A statement on one line, its middle cut when long (the start and the end tell which it is)."""
+    one = " ".join(sql.split())
+    return one if len(one) <= 400 else one[:250] + " ... " + one[-140:]
 
 
 def default_memory_limit() -> str:
@@ -444,9 +453,9 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
         _date_sql(src, date, func=func, customer=customer)   # raises the pandas path's error
     unit = _UNITS.get(src.types[date], "us") if src.types[date].startswith("TIMESTAMP") else "us"
     dtype = np.dtype(f"datetime64[{unit}]")
-    # One scan does everything: the checks ride along the GROUP BY as one count of bad rows (a
-    # missing value, an infinite amount, an unreadable date or flag); only when it is not zero do
-    # the checks run one by one, to name the column and the first offender in the error.
+    # Two statements on clean data: the checks are one count of bad rows (a missing value, an
+    # infinite amount, an unreadable date or flag) in a scan without GROUP BY; only when it is not
+    # zero do the checks run one by one, to name the column and the first offender in the error.
     dsql = _date_sql_unchecked(src, date)
     flag, bad_flag = _flag_parts(src, is_return) if is_return else (None, None)
     rule = purchase_rule_sql(_q(amount), is_return=is_return, tender=tender, flag=flag)
@@ -464,31 +473,17 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
         if tender:
             cst = f"(CASE WHEN {rule['lost']} THEN 0.0 ELSE {cst} END)"
     as_of_i8 = None if as_of is None else _timestamp_i8(as_of, dtype, func=func)
-    inside = "" if as_of_i8 is None else f" AND d <= {as_of_i8}"
     base = (f"SELECT {_q(customer)} AS c, {_epoch(dsql, unit)} AS d, {rule['amt']} AS a, {rule['ret']} AS r, "
             f"{rule['buy']} AS b, ({' OR '.join(problems)}) AS bad" + (f", {cst} AS k" if cst else "")
             + (f", {_q(order)} AS o" if order else "") + " FROM t")
-    b, r = f"b{inside}", f"r{inside}"
-    aggs = [f"count(*) FILTER (WHERE {b}) AS nb", f"coalesce(min(d) FILTER (WHERE {b}), 0) AS first",
-            f"coalesce(max(d) FILTER (WHERE {b}), 0) AS last"]
-    if order:
-        aggs.append(f"count(DISTINCT o) FILTER (WHERE {b}) AS freq")
-    aggs += [f"sum(a) FILTER (WHERE TRUE{inside}) AS monetary" if inside else "sum(a) AS monetary",
-             (f"count(DISTINCT o) FILTER (WHERE {r})" if order else f"count(*) FILTER (WHERE {r})") + " AS n_ret",
-             f"coalesce(sum(-a) FILTER (WHERE {r}), 0.0) AS ret_amt",
-             "count(*) FILTER (WHERE bad) AS bad", "max(d) AS dmax"]
-    if cst:
-        aggs.append(f"sum(a - k) FILTER (WHERE TRUE{inside}) AS margin" if inside else "sum(a - k) AS margin")
-    if inside:
-        aggs += [f"count(*) FILTER (WHERE d > {as_of_i8}) AS n_after",
-                 f"count(*) FILTER (WHERE d <= {as_of_i8}) AS n_in"]
-    text_ids = src.types[customer] == "VARCHAR"   # text sorts faster in DuckDB; numbers in numpy
-    sql = f"SELECT c, {', '.join(aggs)} FROM ({base}) GROUP BY c" + (" ORDER BY c" if text_ids else "")
-    get = src.fetchnumpy(sql)
-    get = {k: np.asarray(v) for k, v in get.items()}
-    if int(get["bad"].sum()):   # name the column and the first offender, as the pandas path does
+    # 1. one scan without a GROUP BY (cheap: no hash table): the checks, as_of, and whether there are
+    #    returns, lost tenders or rows after as_of at all (if not, the GROUP BY needs no FILTER for them)
+    after = "0" if as_of_i8 is None else f"count(*) FILTER (WHERE d > {as_of_i8})"
+    n_rows, n_bad, d_max, n_not_buy, n_ret_rows, n_after = src.one(
+        f"SELECT count(*), count(*) FILTER (WHERE bad), max(d), count(*) FILTER (WHERE NOT b), "
+        f"count(*) FILTER (WHERE r), {after} FROM ({base})")
+    if n_bad:   # name the column and the first offender, as the pandas path does
         stats = _profile(src, numeric=numeric, complete=complete + ([is_return] if is_return else []))
-        _check_rows(src, func, stats["rows"])
         _check_numeric(src, numeric, func=func, customer=customer, inf=stats["inf"])
         _check_no_missing(src, complete, func=func, customer=customer, missing=stats["missing"])
         _date_sql(src, date, func=func, customer=customer)
@@ -496,21 +491,45 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
             _check_no_missing(src, [is_return], func=func, customer=customer, missing=stats["missing"])
             _flag_sql(src, is_return, func=func, customer=customer)
         raise AssertionError(f"{func}: a bad row was counted but no check named it; please report this.")
-    if len(get["c"]) == 0:
-        _check_rows(src, func, 0)
-    n_rows_after = 0
-    excluded_customers = 0
+    _check_rows(src, func, n_rows)
     if as_of_i8 is None:
-        as_of_i8 = int(get["dmax"].max())
+        as_of_i8 = int(d_max)
+    elif n_after == n_rows:
+        raise CRMDataError(
+            f"{func}: every transaction is after as_of={pd.Timestamp(np.int64(as_of_i8).view(dtype))}; "
+            "nothing to summarise. Pass a later as_of.")
+    # 2. the GROUP BY, with only the aggregates these data need
+    inside = f" AND d <= {as_of_i8}" if n_after else ""
+    b, r = f"b{inside}", f"r{inside}"
+    if n_not_buy == 0 and not inside:   # every row is a purchase
+        aggs = ["count(*) AS nb", "min(d) AS first", "max(d) AS last"]
+        if order:
+            aggs.append("count(DISTINCT o) AS freq")
     else:
-        n_after, n_in = get.pop("n_after"), get.pop("n_in")
-        n_rows_after = int(n_after.sum())
-        keep = n_in > 0   # customers who only bought later drop out, as on the pandas path
+        aggs = [f"count(*) FILTER (WHERE {b}) AS nb", f"coalesce(min(d) FILTER (WHERE {b}), 0) AS first",
+                f"coalesce(max(d) FILTER (WHERE {b}), 0) AS last"]
+        if order:
+            aggs.append(f"count(DISTINCT o) FILTER (WHERE {b}) AS freq")
+    aggs.append(f"sum(a) FILTER (WHERE TRUE{inside}) AS monetary" if inside else "sum(a) AS monetary")
+    if n_ret_rows:
+        aggs += [(f"count(DISTINCT o) FILTER (WHERE {r})" if order else f"count(*) FILTER (WHERE {r})") + " AS n_ret",
+                 f"coalesce(sum(-a) FILTER (WHERE {r}), 0.0) AS ret_amt"]
+    if cst:
+        aggs.append(f"sum(a - k) FILTER (WHERE TRUE{inside}) AS margin" if inside else "sum(a - k) AS margin")
+    if inside:
+        aggs.append(f"count(*) FILTER (WHERE d <= {as_of_i8}) AS n_in")
+    text_ids = src.types[customer] == "VARCHAR"   # text sorts faster in DuckDB; numbers in numpy
+    sql = f"SELECT c, {', '.join(aggs)} FROM ({base}) GROUP BY c" + (" ORDER BY c" if text_ids else "")
+    get = src.fetchnumpy(sql)
+    get = {k: np.asarray(v) for k, v in get.items()}
+    if not n_ret_rows:   # no return anywhere: no customer has one
+        get["n_ret"] = np.zeros(len(get["c"]), dtype=np.int64)
+        get["ret_amt"] = np.zeros(len(get["c"]), dtype=np.float64)
+    n_rows_after = int(n_after)
+    excluded_customers = 0
+    if inside:
+        keep = get.pop("n_in") > 0   # customers who only bought later drop out, as on the pandas path
         excluded_customers = int((~keep).sum())
-        if not keep.any():
-            raise CRMDataError(
-                f"{func}: every transaction is after as_of={pd.Timestamp(np.int64(as_of_i8).view(dtype))}; "
-                "nothing to summarise. Pass a later as_of.")
         if not keep.all():
             get = {k: v[keep] for k, v in get.items()}
     if "freq" not in get:
