@@ -329,3 +329,15 @@ def test_checks_ride_along_the_one_scan_and_name_the_first_offender(tmp_path, mo
     late_bad.to_csv(csv, index=False)
     with pytest.raises(CRMDataError, match="value that is not a date .*'never'"):
         summarize_customers(csv, as_of="2023-03-01")
+
+
+def test_sorting_order_of_customer_ids():
+    from crmlearn._core.duck import _sorting_order
+
+    rng = np.random.default_rng(3)
+    for ids in (rng.permutation(5000) - 100,                                       # dense, some negative
+                rng.choice(10**12, 3000, replace=False),                           # sparse
+                rng.permutation(200).astype(np.uint32) + 7,
+                np.array([f"K{i}" for i in rng.permutation(500)], dtype=object)):  # text
+        order = _sorting_order(ids)
+        assert (ids[order] == np.sort(ids)).all() and len(order) == len(ids)

@@ -428,6 +428,24 @@ def _index(values: np.ndarray, src: Source, col: str) -> pd.Index:
     return pd.Index(values, name=col)
 
 
+def _sorting_order(ids: np.ndarray) -> np.ndarray | None:
+    """Positions that sort ``ids`` (distinct: one row per customer), or None if they do not sort.
+
+    Integer ids in a dense range (the usual 1..n) are placed by a counting pass, in linear time;
+    others go through numpy's sort (ids are distinct, so any sort gives the one order).
+    """
+    if ids.dtype.kind in "iu" and len(ids):
+        lo, hi = int(ids.min()), int(ids.max())
+        if hi - lo < 4 * len(ids) + 1024:
+            slot = np.full(hi - lo + 1, -1, dtype=np.int64)
+            slot[ids - lo] = np.arange(len(ids), dtype=np.int64)
+            return slot[slot >= 0]
+    try:
+        return np.argsort(ids)
+    except TypeError:   # e.g. mixed types: keep DuckDB's order
+        return None
+
+
 # --------------------------------------------------------------------------------------------
 # summarize_customers
 # --------------------------------------------------------------------------------------------
@@ -537,13 +555,11 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
     n_after = n_rows_after
     src.close()   # DuckDB's memory goes back before pandas builds the table
     index = _index(get.pop("c"), src, customer)
-    if not index.is_monotonic_increasing:   # the pandas path's order, should a collation differ
-        try:
-            order_ix = np.argsort(index.to_numpy(), kind="stable")
+    if not index.is_monotonic_increasing:   # the pandas path's order (sorted ids)
+        order_ix = _sorting_order(index.to_numpy())
+        if order_ix is not None:
             index = index.take(order_ix)
             get = {k: np.asarray(v)[order_ix] for k, v in get.items()}
-        except TypeError:
-            pass
     get = {k: np.asarray(v) for k, v in get.items()}
     seen = get["nb"] > 0
     first, last = get["first"].astype(np.int64), get["last"].astype(np.int64)
