@@ -199,8 +199,25 @@ def _refuse_transactions(data: pd.DataFrame, value: str, *, func: str) -> None:
 
 
 def _desc_order(x: np.ndarray) -> np.ndarray:
-    """Positions sorted by value, largest first; equal values keep table order."""
-    return np.argsort(-x, kind="stable")
+    """Positions sorted by value, largest first; equal values keep table order.
+
+    The same order as ``np.argsort(-x, kind="stable")``, faster on millions of customers: a quick
+    (unstable) argsort, then one sort of (run of equal values, position) packed in an int64 puts
+    each run of equal values back in table order.
+    """
+    order = np.argsort(-x)
+    n = len(order)
+    if n < 2:
+        return order
+    v = x[order]
+    new_run = np.empty(n, dtype=bool)
+    new_run[0] = True
+    np.not_equal(v[1:], v[:-1], out=new_run[1:])
+    if new_run.all():
+        return order
+    key = (np.cumsum(new_run, dtype=np.int64) - 1) * n + order
+    key.sort()
+    return key % n
 
 
 def _n_top(share: float, n: int) -> int:
@@ -1857,9 +1874,13 @@ def _tie_aware_scores(x: np.ndarray, bins: int) -> np.ndarray:
     every bin holds at least one distinct value (every score is used). With fewer distinct
     values some scores stay unused (all-equal values all get the middle score).
     """
-    uniq, inv, counts = np.unique(x, return_inverse=True, return_counts=True)
-    d, n = len(uniq), len(x)
-    cum = np.concatenate([[0], np.cumsum(counts)])
+    # One sort (no argsort): the distinct values and, for each, how many customers lie below it.
+    xs = np.sort(x)
+    n = len(xs)
+    starts = np.flatnonzero(np.concatenate([[True], xs[1:] != xs[:-1]])) if n else np.zeros(0, np.int64)
+    uniq = xs[starts]
+    d = len(uniq)
+    cum = np.concatenate([starts, [n]])
     targets = np.arange(1, bins) * n / bins
     hi = np.searchsorted(cum, targets, side="left")
     lo = np.maximum(hi - 1, 0)
@@ -1870,8 +1891,13 @@ def _tie_aware_scores(x: np.ndarray, bins: int) -> np.ndarray:
             cuts[j] = max(cuts[j], cuts[j - 1] + 1 if j else 1)
         for j in range(bins - 2, -1, -1):
             cuts[j] = min(cuts[j], d - (bins - 1 - j))
-    score_of_value = 1 + np.searchsorted(cuts, np.arange(d), side="right")
-    return score_of_value[inv.ravel()].astype(np.int8)
+    # A customer's score is 1 + the number of cuts at or below its value's rank: compare with the
+    # value at each cut (the same scores as ranking every value, without the per-customer lookup).
+    score = np.ones(n, dtype=np.int8)
+    for c in cuts:
+        if c < d:
+            score += x >= uniq[c]
+    return score
 
 
 def rfm_scores(
@@ -1969,7 +1995,11 @@ def rfm_scores(
     F = _tie_aware_scores(f, bins)
     M = _tie_aware_scores(m, bins)
     combined = (R.astype(np.int32) * 10_000 + F.astype(np.int32) * 100 + M)
-    uniq, inv = np.unique(combined, return_inverse=True)
+    present = np.bincount(combined, minlength=1)   # the codes used, sorted (as np.unique, without a sort)
+    uniq = np.flatnonzero(present)
+    lookup = np.zeros(len(present), dtype=np.int32)
+    lookup[uniq] = np.arange(len(uniq), dtype=np.int32)
+    inv = lookup[combined]
     if bins <= 9:
         names = [f"{u // 10_000}{u // 100 % 100}{u % 100}" for u in uniq]
     else:

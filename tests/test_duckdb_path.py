@@ -280,3 +280,64 @@ def test_customer_list_and_cost_from_files(tmp_path):
     ref = summarize_customers(df, customers=ids)
     pd.testing.assert_frame_equal(duck, ref, **EQ)
     assert (duck["frequency"] == 0).sum() >= 10 and "margin" in duck
+
+
+def test_checks_ride_along_the_one_scan_and_name_the_first_offender(tmp_path, monkeypatch, capsys):
+    """A clean file is read by two statements (checks in a scan without GROUP BY, then the GROUP BY),
+    and each kind of bad row still gets the pandas path's message (column, count, first offender)."""
+    df = _generated(n=300, ids="int")
+    plain = df[(df["amount"] > 0) & ~df["is_return"]].drop(columns="tender_result")   # purchases only
+    for data in (plain, plain.drop(columns="order_id")):   # the GROUP BY without FILTER
+        data.to_parquet(tmp_path / "plain.parquet")
+        for kw in ({}, {"as_of": "2023-11-30"}):
+            got, ref = summarize_customers(tmp_path / "plain.parquet", **kw), summarize_customers(data, **kw)
+            pd.testing.assert_frame_equal(got, ref, **EQ)
+            assert got.attrs == ref.attrs and ref["n_returns"].sum() == 0
+    path = tmp_path / "ok.parquet"
+    df.to_parquet(path)
+    monkeypatch.setenv("CRMLEARN_DUCKDB_DEBUG", "1")
+    for kw in ({}, {"as_of": "2023-11-30"}):
+        pd.testing.assert_frame_equal(summarize_customers(path, **kw), summarize_customers(df, **kw), **EQ)
+        got = summarize_customers(path, **kw)
+        ref = summarize_customers(df, **kw)
+        assert got.attrs == ref.attrs
+        statements = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("[crmlearn duckdb]")]
+        assert len(statements) == 4, statements   # two calls
+        assert ["GROUP BY" in ln for ln in statements] == [False, True, False, True], statements
+    monkeypatch.delenv("CRMLEARN_DUCKDB_DEBUG")
+    later = summarize_customers(df, as_of="2023-03-01")
+    assert later.attrs["excluded_customers"] > 0 or later.attrs["excluded_rows"] > 0
+    got = summarize_customers(path, as_of="2023-03-01")
+    pd.testing.assert_frame_equal(got, later, **EQ)
+    assert got.attrs == later.attrs
+    bad_id = df.astype({"customer_id": "float64"})
+    bad_id.loc[5, "customer_id"] = np.nan
+    bad_id.to_parquet(tmp_path / "no_id.parquet")   # (pandas names the id 'nan', DuckDB 'None')
+    with pytest.raises(CRMDataError, match="1 row has a missing 'customer_id' value"):
+        summarize_customers(tmp_path / "no_id.parquet")
+    bad_flag = df.assign(is_return=df["is_return"].astype(int))
+    bad_flag.loc[9, "is_return"] = 2
+    assert "must be true/false, found 2" in _same_error(bad_flag, tmp_path, summarize_customers)
+    missing_flag = df.assign(is_return=df["is_return"].astype("boolean"))
+    missing_flag.loc[3, "is_return"] = pd.NA
+    assert "missing 'is_return'" in _same_error(missing_flag, tmp_path, summarize_customers)
+    missing_cost = df.assign(cost=df["cost"].where(df.index != 11))
+    assert "missing 'cost'" in _same_error(missing_cost, tmp_path, summarize_customers)
+    late_bad = df.assign(order_date=df["order_date"].astype(str))   # text dates, one bad after as_of
+    late_bad.loc[late_bad["order_date"].idxmax(), "order_date"] = "never"
+    csv = tmp_path / "late.csv"
+    late_bad.to_csv(csv, index=False)
+    with pytest.raises(CRMDataError, match="value that is not a date .*'never'"):
+        summarize_customers(csv, as_of="2023-03-01")
+
+
+def test_sorting_order_of_customer_ids():
+    from crmlearn._core.duck import _sorting_order
+
+    rng = np.random.default_rng(3)
+    for ids in (rng.permutation(5000) - 100,                                       # dense, some negative
+                rng.choice(10**12, 3000, replace=False),                           # sparse
+                rng.permutation(200).astype(np.uint32) + 7,
+                np.array([f"K{i}" for i in rng.permutation(500)], dtype=object)):  # text
+        order = _sorting_order(ids)
+        assert (ids[order] == np.sort(ids)).all() and len(order) == len(ids)
