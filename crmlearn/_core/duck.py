@@ -453,8 +453,6 @@ def _sorting_order(ids: np.ndarray) -> np.ndarray | None:
 def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_return, order, tender,
                         customers) -> pd.DataFrame:
     """:func:`crmlearn.customers.summarize_customers` on a file or relation, reduced in DuckDB."""
-    from ..customers import _align, _safe_ratio, _timestamp_i8, _to_dates, _whole_days
-
     func = "summarize_customers"
     src = Source(source, func=func)
     for col, param in ((customer, "customer"), (date, "date"), (amount, "amount")):
@@ -463,6 +461,45 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
     is_return = _optional(src, is_return, "is_return", func=func, param="is_return")
     order = _optional(src, order, "order_id", func=func, param="order")
     tender = _optional(src, tender, "tender_result", func=func, param="tender")
+    plan = _summary_plan(src, customer=customer, date=date, amount=amount, cost=cost, is_return=is_return,
+                         order=order, tender=tender, as_of=as_of, func=func)
+    base, dtype = plan["base"], plan["dtype"]
+    _, n_not_buy, n_ret_rows, n_after, as_of_i8 = _summary_scan(src, plan, customer=customer, date=date,
+                                                                       is_return=is_return, func=func)
+    aggs, inside = _summary_aggregates(n_not_buy=n_not_buy, n_ret_rows=n_ret_rows, n_after=n_after,
+                                       as_of_i8=as_of_i8, order=order, cst=plan["cst"])
+    text_ids = src.types[customer] == "VARCHAR"   # text sorts faster in DuckDB; numbers in numpy
+    sql = f"SELECT c, {', '.join(aggs)} FROM ({base}) GROUP BY c" + (" ORDER BY c" if text_ids else "")
+    get = src.fetchnumpy(sql)
+    get = {k: np.asarray(v) for k, v in get.items()}
+    if not n_ret_rows:   # no return anywhere: no customer has one
+        get["n_ret"] = np.zeros(len(get["c"]), dtype=np.int64)
+        get["ret_amt"] = np.zeros(len(get["c"]), dtype=np.float64)
+    excluded_customers = 0
+    if inside:
+        keep = get.pop("n_in") > 0   # customers who only bought later drop out, as on the pandas path
+        excluded_customers = int((~keep).sum())
+        if not keep.all():
+            get = {k: v[keep] for k, v in get.items()}
+    if "freq" not in get:
+        get["freq"] = get["nb"]
+    src.close()   # DuckDB's memory goes back before pandas builds the table
+    index = _index(get.pop("c"), src, customer)
+    if not index.is_monotonic_increasing:   # the pandas path's order (sorted ids)
+        order_ix = _sorting_order(index.to_numpy())
+        if order_ix is not None:
+            index = index.take(order_ix)
+            get = {k: np.asarray(v)[order_ix] for k, v in get.items()}
+    get = {k: np.asarray(v) for k, v in get.items()}
+    return _summary_frame(get, index, as_of_i8=as_of_i8, dtype=dtype, cost=plan["cst"] is not None,
+                          customers=customers, customer=customer, n_after=n_after,
+                          excluded_customers=excluded_customers, func=func)
+
+
+def _summary_plan(src: "Source", *, customer, date, amount, cost, is_return, order, tender, as_of, func) -> dict:
+    """summarize_customers, step: the checks before any scan and the per-row SQL (``base``) of the reduction."""
+    from ..customers import _timestamp_i8
+
     numeric = [amount] + ([cost] if cost else [])
     complete = [customer, date, *numeric] + ([order] if order else [])
     for col in numeric:   # a column of the wrong type is refused before any scan
@@ -495,8 +532,16 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
     base = (f"SELECT {_q(customer)} AS c, {_epoch(dsql, unit)} AS d, {rule['amt']} AS a, {rule['ret']} AS r, "
             f"{rule['buy']} AS b, ({' OR '.join(problems)}) AS bad" + (f", {cst} AS k" if cst else "")
             + (f", {_q(order)} AS o" if order else "") + " FROM t")
-    # 1. one scan without a GROUP BY (cheap: no hash table): the checks, as_of, and whether there are
-    #    returns, lost tenders or rows after as_of at all (if not, the GROUP BY needs no FILTER for them)
+    return {"base": base, "dtype": dtype, "as_of_i8": as_of_i8, "cst": cst, "numeric": numeric,
+            "complete": complete}
+
+
+def _summary_scan(src: "Source", plan: dict, *, customer, date, is_return, func) -> tuple[int, int, int, int, int]:
+    """summarize_customers, step 1: one scan without a GROUP BY (cheap: no hash table) for the checks,
+    as_of, and whether there are returns, lost tenders or rows after as_of at all (if not, the GROUP BY
+    needs no FILTER for them). Returns the row count, non-purchases, return rows, rows after as_of, as_of."""
+    base, as_of_i8, dtype = plan["base"], plan["as_of_i8"], plan["dtype"]
+    numeric, complete = plan["numeric"], plan["complete"]
     after = "0" if as_of_i8 is None else f"count(*) FILTER (WHERE d > {as_of_i8})"
     n_rows, n_bad, d_max, n_not_buy, n_ret_rows, n_after = src.one(
         f"SELECT count(*), count(*) FILTER (WHERE bad), max(d), count(*) FILTER (WHERE NOT b), "
@@ -517,7 +562,11 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
         raise CRMDataError(
             f"{func}: every transaction is after as_of={pd.Timestamp(np.int64(as_of_i8).view(dtype))}; "
             "nothing to summarise. Pass a later as_of.")
-    # 2. the GROUP BY, with only the aggregates these data need
+    return int(n_rows), int(n_not_buy), int(n_ret_rows), int(n_after), int(as_of_i8)
+
+
+def _summary_aggregates(*, n_not_buy, n_ret_rows, n_after, as_of_i8, order, cst) -> tuple[list[str], str]:
+    """summarize_customers, step 2: the GROUP BY's aggregates, only those these data need."""
     inside = f" AND d <= {as_of_i8}" if n_after else ""
     b, r = f"b{inside}", f"r{inside}"
     if n_not_buy == 0 and not inside:   # every row is a purchase
@@ -537,31 +586,14 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
         aggs.append(f"sum(a - k) FILTER (WHERE TRUE{inside}) AS margin" if inside else "sum(a - k) AS margin")
     if inside:
         aggs.append(f"count(*) FILTER (WHERE d <= {as_of_i8}) AS n_in")
-    text_ids = src.types[customer] == "VARCHAR"   # text sorts faster in DuckDB; numbers in numpy
-    sql = f"SELECT c, {', '.join(aggs)} FROM ({base}) GROUP BY c" + (" ORDER BY c" if text_ids else "")
-    get = src.fetchnumpy(sql)
-    get = {k: np.asarray(v) for k, v in get.items()}
-    if not n_ret_rows:   # no return anywhere: no customer has one
-        get["n_ret"] = np.zeros(len(get["c"]), dtype=np.int64)
-        get["ret_amt"] = np.zeros(len(get["c"]), dtype=np.float64)
-    n_rows_after = int(n_after)
-    excluded_customers = 0
-    if inside:
-        keep = get.pop("n_in") > 0   # customers who only bought later drop out, as on the pandas path
-        excluded_customers = int((~keep).sum())
-        if not keep.all():
-            get = {k: v[keep] for k, v in get.items()}
-    if "freq" not in get:
-        get["freq"] = get["nb"]
-    n_after = n_rows_after
-    src.close()   # DuckDB's memory goes back before pandas builds the table
-    index = _index(get.pop("c"), src, customer)
-    if not index.is_monotonic_increasing:   # the pandas path's order (sorted ids)
-        order_ix = _sorting_order(index.to_numpy())
-        if order_ix is not None:
-            index = index.take(order_ix)
-            get = {k: np.asarray(v)[order_ix] for k, v in get.items()}
-    get = {k: np.asarray(v) for k, v in get.items()}
+    return aggs, inside
+
+
+def _summary_frame(get: dict, index: pd.Index, *, as_of_i8, dtype, cost: bool, customers, customer, n_after,
+                   excluded_customers, func) -> pd.DataFrame:
+    """summarize_customers, last step: the pandas path's table from the grouped arrays."""
+    from ..customers import _align, _safe_ratio, _to_dates, _whole_days
+
     seen = get["nb"] > 0
     first, last = get["first"].astype(np.int64), get["last"].astype(np.int64)
     freq = get["freq"].astype(np.int64)
@@ -577,7 +609,7 @@ def summarize_customers(source: Any, *, customer, date, amount, as_of, cost, is_
         "n_returns": get["n_ret"].astype(np.int64),
         "return_amount": get["ret_amt"].astype(np.float64),
     }
-    if cst:
+    if cost:
         margin = get["margin"].astype(np.float64)
         cols["margin"] = margin
         cols["margin_rate"] = _safe_ratio(margin, monetary)
