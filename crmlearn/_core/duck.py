@@ -630,7 +630,7 @@ def rfm_summary(source: Any, *, customer, date, amount, as_of, unit, calibration
     """:func:`crmlearn.clv.rfm_summary` on a file or relation, reduced in DuckDB."""
     import warnings
 
-    from .._validation import check_choice, clip_round_off, round_off_tolerance
+    from .._validation import check_choice
     from ..clv import UNIT_DAYS, _as_day_string, _rfm_period
 
     func = "rfm_summary"
@@ -638,10 +638,52 @@ def rfm_summary(source: Any, *, customer, date, amount, as_of, unit, calibration
     if not isinstance(unit, str):
         raise TypeError(f"{func}: unit must be a string such as 'D' or 'W', got {type(unit).__name__}.")
     check_choice(unit, list(UNIT_DAYS), func=func, param="unit")
-    check_columns(src.empty, [customer], func=func, param="customer")
-    check_columns(src.empty, [date], func=func, param="date")
+    sign, rule = _rfm_checks(src, customer=customer, date=date, amount=amount, as_of=as_of,
+                             calibration_end=calibration_end, holdout_end=holdout_end, is_return=is_return,
+                             tender=tender, func=func)
+    dsql, _ = _date_sql(src, date, func=func, customer=customer)
+    day = f"(CAST({dsql} AS DATE) - DATE '1970-01-01')"
+    amt = rule["amt"] if amount is not None else "0.0"
+    base = f"SELECT {_q(customer)} AS c, {day} AS day, {amt} AS a, {rule['ret']} AS r, {rule['buy']} AS b FROM t"
+    max_day = int(src.one(f"SELECT max(day) FROM ({base})")[0])
+    end_day, end_name, hold_day = _rfm_period(np.array([max_day]), as_of=as_of, calibration_end=calibration_end,
+                                              holdout_end=holdout_end, func=func)
+    E = int(end_day)
+    H = int(hold_day) if hold_day is not None else E
+    res = src.query(_rfm_grouped_sql(base, E, H)).fetchnumpy()
+    get = {k: np.asarray(v) for k, v in res.items()}
+    n_buyers = int((get["buy_days"] > 0).sum())
+    keep = get["n_days"] > 0
+    if not keep.any():
+        buy_days = src.one(f"SELECT min(day) FROM ({base}) WHERE b")[0]
+        first_day = _as_day_string(buy_days) if buy_days is not None else "never (no purchase rows)"
+        raise CRMDataError(f"{func}: no purchase on or before {end_name} ({_as_day_string(end_day)}); "
+                           f"the first purchase is on {first_day}. Pass a later date.")
+    out = _rfm_columns(get, keep, E=E, end_day=end_day, hold_day=hold_day, scale=UNIT_DAYS[unit],
+                       with_amount=amount is not None)
+    index = _index(get["c"][keep], src, customer)
+    result = pd.DataFrame(out, index=index)
+    try:
+        order_ix = np.argsort(index.to_numpy(), kind="stable")
+        result = result.iloc[order_ix]
+    except TypeError:
+        pass
+    left_out = n_buyers - int(keep.sum())
+    if left_out:
+        warnings.warn(f"{func}: {left_out} customers first bought after {end_name} "
+                      f"({_as_day_string(end_day)}) and are left out: the summary describes customers "
+                      "acquired by then.", UserWarning, stacklevel=3)
+    return result
+
+
+def _rfm_checks(src: "Source", *, customer, date, amount, as_of, calibration_end, holdout_end, is_return, tender,
+                func) -> tuple[str | None, dict]:
+    """rfm_summary, step: the checks of the pandas path, and the purchase rule in SQL."""
+    from .._validation import round_off_tolerance
     from .purchases import DEFAULT
 
+    check_columns(src.empty, [customer], func=func, param="customer")
+    check_columns(src.empty, [date], func=func, param="date")
     sign = amount if amount is not None else _optional(src, DEFAULT, "amount", func=func, param="amount")
     if amount is not None:
         check_columns(src.empty, [amount], func=func, param="amount")
@@ -672,15 +714,12 @@ def rfm_summary(source: Any, *, customer, date, amount, as_of, unit, calibration
             raise CRMDataError(
                 f"{func}: {rows_have(int(n))} a negative '{amount}' value (first: {who}, value {float(v)!r}). "
                 "Remove returns or credit notes first, or pass a column that cannot be negative.")
-    dsql, _ = _date_sql(src, date, func=func, customer=customer)
-    day = f"(CAST({dsql} AS DATE) - DATE '1970-01-01')"
-    amt = rule["amt"] if amount is not None else "0.0"
-    base = f"SELECT {_q(customer)} AS c, {day} AS day, {amt} AS a, {rule['ret']} AS r, {rule['buy']} AS b FROM t"
-    max_day = int(src.one(f"SELECT max(day) FROM ({base})")[0])
-    end_day, end_name, hold_day = _rfm_period(np.array([max_day]), as_of=as_of, calibration_end=calibration_end,
-                                              holdout_end=holdout_end, func=func)
-    E = int(end_day)
-    H = int(hold_day) if hold_day is not None else E
+    return sign, rule
+
+
+def _rfm_grouped_sql(base: str, E: int, H: int) -> str:
+    """rfm_summary, step: purchase days per customer and day, then per customer (calibration to day E,
+    holdout to day H)."""
     daily = (f"SELECT c, day, count(*) FILTER (WHERE b) AS nb, sum(a) FILTER (WHERE b) AS buy_amt, "
              f"sum(a) FILTER (WHERE r) AS ret_amt, sum(a) FILTER (WHERE b OR r) AS any_amt "
              f"FROM ({base}) GROUP BY c, day")
@@ -694,21 +733,18 @@ def rfm_summary(source: Any, *, customer, date, amount, as_of, unit, calibration
            f"count(*) FILTER (WHERE nb > 0 AND day > {E} AND day <= {H}) AS hn, "
            f"coalesce(sum(any_amt) FILTER (WHERE day > {E} AND day <= {H}), 0.0) AS htotal "
            f"FROM ({daily}) GROUP BY c")
-    res = src.query(sql).fetchnumpy()
-    get = {k: np.asarray(v) for k, v in res.items()}
-    n_buyers = int((get["buy_days"] > 0).sum())
-    keep = get["n_days"] > 0
-    if not keep.any():
-        buy_days = src.one(f"SELECT min(day) FROM ({base}) WHERE b")[0]
-        first_day = _as_day_string(buy_days) if buy_days is not None else "never (no purchase rows)"
-        raise CRMDataError(f"{func}: no purchase on or before {end_name} ({_as_day_string(end_day)}); "
-                           f"the first purchase is on {first_day}. Pass a later date.")
-    scale = UNIT_DAYS[unit]
+    return sql
+
+
+def _rfm_columns(get: dict, keep: np.ndarray, *, E, end_day, hold_day, scale, with_amount) -> dict:
+    """rfm_summary, step: the summary's columns from the grouped arrays (customers in ``keep``)."""
+    from .._validation import clip_round_off
+
     first, last = get["first"].astype(np.int64), get["last"].astype(np.int64)
     freq = (get["n_days"] - 1).astype(np.int64)
     out: dict[str, Any] = {"frequency": freq[keep], "recency": ((last - first) / scale)[keep],
                            "T": ((E - first) / scale)[keep]}
-    if amount is not None:
+    if with_amount:
         rep = get["total"] - get["first_amt"] + get["returned"]
         rep = np.maximum(clip_round_off(rep), 0.0)[keep]
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -716,23 +752,11 @@ def rfm_summary(source: Any, *, customer, date, amount, as_of, unit, calibration
     if hold_day is not None:
         hn = get["hn"][keep].astype(np.int64)
         out["frequency_holdout"] = hn
-        if amount is not None:
+        if with_amount:
             htotal = np.maximum(clip_round_off(get["htotal"][keep]), 0.0)
             out["monetary_value_holdout"] = np.where(hn > 0, htotal / np.maximum(hn, 1), 0.0)
         out["duration_holdout"] = np.full(int(keep.sum()), (hold_day - end_day) / scale)
-    index = _index(get["c"][keep], src, customer)
-    result = pd.DataFrame(out, index=index)
-    try:
-        order_ix = np.argsort(index.to_numpy(), kind="stable")
-        result = result.iloc[order_ix]
-    except TypeError:
-        pass
-    left_out = n_buyers - int(keep.sum())
-    if left_out:
-        warnings.warn(f"{func}: {left_out} customers first bought after {end_name} "
-                      f"({_as_day_string(end_day)}) and are left out: the summary describes customers "
-                      "acquired by then.", UserWarning, stacklevel=3)
-    return result
+    return out
 
 
 # --------------------------------------------------------------------------------------------
