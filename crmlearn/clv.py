@@ -454,13 +454,18 @@ def _rfm_check(transactions, *, customer, date, amount, unit, as_of, calibration
     if sign:
         check_numeric(transactions, [sign], func=func, customer=customer)
     check_no_missing(transactions, cols, func=func, customer=customer)
+    _check_period_args(as_of, calibration_end, holdout_end, func=func)
+    return sign
+
+
+def _check_period_args(as_of, calibration_end, holdout_end, *, func: str) -> None:
+    """The observation period is named one way: as_of, or calibration_end (with holdout_end after it)."""
     if as_of is not None and calibration_end is not None:
         raise CRMDataError(f"{func}: pass either as_of or calibration_end, not both "
                            "(calibration_end is the end of the observation period when a holdout follows).")
     if holdout_end is not None and calibration_end is None:
         raise CRMDataError(f"{func}: holdout_end needs calibration_end (the holdout starts the day after it). "
                            "Pass e.g. calibration_end='1997-09-30'.")
-    return sign
 
 
 def _rfm_period(days, *, as_of, calibration_end, holdout_end, func):

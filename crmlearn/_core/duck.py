@@ -680,6 +680,7 @@ def _rfm_checks(src: "Source", *, customer, date, amount, as_of, calibration_end
                 func) -> tuple[str | None, dict]:
     """rfm_summary, step: the checks of the pandas path, and the purchase rule in SQL."""
     from .._validation import round_off_tolerance
+    from ..clv import _check_period_args
     from .purchases import DEFAULT
 
     check_columns(src.empty, [customer], func=func, param="customer")
@@ -691,12 +692,7 @@ def _rfm_checks(src: "Source", *, customer, date, amount, as_of, calibration_end
     if sign:
         _check_numeric(src, [sign], func=func, customer=customer)
     _check_no_missing(src, [customer, date] + ([sign] if sign else []), func=func, customer=customer)
-    if as_of is not None and calibration_end is not None:
-        raise CRMDataError(f"{func}: pass either as_of or calibration_end, not both "
-                           "(calibration_end is the end of the observation period when a holdout follows).")
-    if holdout_end is not None and calibration_end is None:
-        raise CRMDataError(f"{func}: holdout_end needs calibration_end (the holdout starts the day after it). "
-                           "Pass e.g. calibration_end='1997-09-30'.")
+    _check_period_args(as_of, calibration_end, holdout_end, func=func)
     is_return = _optional(src, is_return, "is_return", func=func, param="is_return")
     tender = _optional(src, tender, "tender_result", func=func, param="tender")
     flag = _flag_sql(src, is_return, func=func, customer=customer) if is_return else None
