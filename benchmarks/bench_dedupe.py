@@ -5,12 +5,11 @@ duplicates (name, phone and e-mail variants like the course's ``customers_raw``)
 runs ``crmlearn.idic.find_duplicates`` + ``merge_duplicates`` and reports time,
 peak memory (VmHWM, the peak resident memory of a fresh process per run), pair precision and pair recall against the true ids.
 
-Side by side, in the same run and on the same records (the first ``--rl-n``
-of them, default 200,000, because its pairwise indexing is slower), the
-``recordlinkage`` package: it needs pandas < 3, so it runs in its own venv
+Side by side, in the same run and on the same records (all of them by default,
+or the first ``--rl-n``), the ``recordlinkage`` package: it needs pandas < 3, so it runs in its own venv
 ``benchmarks/.recordlinkage-venv`` (created on first use; kept out of git) in a
-subprocess that reads the same generated file. crmlearn is also run on that
-subset so the two tools are compared on identical data.
+subprocess that reads the same generated file. With ``--rl-n`` smaller than
+``--n`` crmlearn is also run on that subset, so the two tools see identical data.
 
 Run: ``nice .venv/bin/python benchmarks/bench_dedupe.py`` (``--help`` for options).
 """
@@ -195,7 +194,9 @@ def run_recordlinkage(path: Path) -> dict | None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000, help="records to generate (default 1,000,000)")
-    ap.add_argument("--rl-n", type=int, default=200_000, help="records for the side-by-side run (default 200,000)")
+    ap.add_argument("--rl-n", type=int, default=None,
+                    help="records for the side-by-side run (default: all of --n; a smaller number runs both tools "
+                         "on that subset)")
     ap.add_argument("--no-recordlinkage", action="store_true", help="skip the other tool")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -219,10 +220,12 @@ def main(argv=None) -> int:
         recs.to_csv(full, index=False)
         rows = [course, run_crmlearn_subprocess(full)]
         print(rows[-1], flush=True)
-        if not args.no_recordlinkage and args.rl_n:
-            recs.iloc[: args.rl_n].to_csv(part, index=False)
-            rows.append(run_crmlearn_subprocess(part) | {"tool": "crmlearn (same subset)"})
-            rl = run_recordlinkage(part)
+        rl_n = args.n if args.rl_n is None else min(args.rl_n, args.n)
+        if not args.no_recordlinkage and rl_n:
+            if rl_n < args.n:   # a subset: crmlearn runs on it too, so both tools see identical records
+                recs.iloc[:rl_n].to_csv(part, index=False)
+                rows.append(run_crmlearn_subprocess(part) | {"tool": "crmlearn (same subset)"})
+            rl = run_recordlinkage(part if rl_n < args.n else full)
             if rl:
                 rows.append(rl)
     table = pd.DataFrame(rows).set_index("tool")
