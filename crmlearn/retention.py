@@ -39,7 +39,7 @@ from ._core.dates import day_numbers, read_dates
 from ._core.purchases import DEFAULT as _DEFAULT, bool_column, customer_keys, optional_column, purchase_rule  # the one purchase rule
 
 __all__ = ["ShiftedBetaGeometric", "cohort_table", "churn_rate", "simulate_sbg",
-           "wallet_stage", "stage_transitions", "opportunities", "early_warning", "churn_rate_simple",
+           "wallet_stage", "stage_transitions", "opportunities", "early_warning", "warning_quality", "churn_rate_simple",
            "churn_cost", "value_groups", "churn_model"]
 
 _PERIODS = ["D", "W", "M", "Q", "Y"]
@@ -857,6 +857,45 @@ def early_warning(transactions: pd.DataFrame, *, as_of, customer: str = "custome
         "value_ratio": value_ratio, "p_slow": p_slow, "score": score, "silent": silent, "lost": lost,
         "flagged": flagged, "reason": reason,
     }, index=pd.Index(cust_ids, name=customer))
+
+
+
+def warning_quality(warnings: pd.DataFrame, truth) -> pd.DataFrame:
+    """How well the warnings of :func:`early_warning` match known cases (e.g. planted slowdowns).
+
+    Parameters
+    ----------
+    warnings : DataFrame
+        The table of :func:`early_warning` (its ``flagged`` column, indexed by customer).
+    truth : iterable of customer ids
+        The customers known to be real cases.
+
+    Returns
+    -------
+    DataFrame
+        One row: ``warnings`` (customers flagged), ``real`` (known cases), ``found`` (flagged and
+        real), ``precision`` = found / warnings and ``recall`` = found / real (NaN when the
+        denominator is 0).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> w = pd.DataFrame({"flagged": [True, True, False]}, index=["A", "B", "C"])
+    >>> warning_quality(w, ["B", "C"])
+       warnings  real  found  precision  recall
+    0         2     2      1        0.5     0.5
+    """
+    func = "warning_quality"
+    check_table(warnings, func=func, name="warnings")
+    check_columns(warnings, ["flagged"], func=func, param="warnings")
+    if isinstance(truth, (str, bytes)) or not hasattr(truth, "__iter__"):
+        raise TypeError(f"{func}: truth must be a collection of customer ids, got {type(truth).__name__}.")
+    flagged = set(warnings.index[warnings["flagged"].to_numpy(dtype=bool)])
+    real = set(truth)
+    found = len(flagged & real)
+    return pd.DataFrame({"warnings": [len(flagged)], "real": [len(real)], "found": [found],
+                         "precision": [found / len(flagged) if flagged else np.nan],
+                         "recall": [found / len(real) if real else np.nan]})
 
 
 def churn_rate_simple(start: float, lost: float) -> float:

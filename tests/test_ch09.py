@@ -255,3 +255,18 @@ def test_widgets_update(tx, planted):
     v = s.summary.value
     s.controls["beta"].value = 3.0
     assert s.summary.value != v
+
+
+def test_warning_quality_counts_by_hand():
+    from crmlearn.retention import warning_quality
+
+    w = pd.DataFrame({"flagged": [True, True, True, False]}, index=["A", "B", "C", "D"])
+    q = warning_quality(w, {"B", "D", "E"}).iloc[0]
+    assert (q["warnings"], q["real"], q["found"]) == (3, 3, 1)
+    assert q["precision"] == pytest.approx(1 / 3) and q["recall"] == pytest.approx(1 / 3)
+    none = warning_quality(w.assign(flagged=False), {"B"}).iloc[0]
+    assert np.isnan(none["precision"]) and none["recall"] == 0
+    with pytest.raises(TypeError, match="warning_quality: truth"):
+        warning_quality(w, "B")
+    with pytest.raises(CRMDataError, match="flagged"):
+        warning_quality(w.drop(columns="flagged"), {"B"})

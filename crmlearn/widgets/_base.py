@@ -165,8 +165,7 @@ def slider_positions(control, *, max_frames: int = MAX_FRAMES) -> list:
     values = [lo + i * step for i in idx]
     values = [int(round(v)) for v in values] if is_int else [round(v, digits + 1) for v in values]
     if current not in values:  # the slide starts where the notebook left the control
-        nearest = min(range(len(values)), key=lambda i: abs(values[i] - current))
-        values[nearest] = current
+        values[_nearest(values, current)] = current
         values = sorted(set(values))
     return values
 
@@ -367,8 +366,13 @@ def _start_position(values: Sequence, current) -> int:
     if current in values:
         return list(values).index(current)
     if isinstance(current, numbers.Real) and all(isinstance(v, numbers.Real) for v in values):
-        return min(range(len(values)), key=lambda i: abs(values[i] - current))
+        return _nearest(values, current)
     return 0
+
+
+def _nearest(values: Sequence, current) -> int:
+    """The position of the value nearest ``current`` (numbers)."""
+    return min(range(len(values)), key=lambda i: abs(values[i] - current))
 
 
 def flipbook_html(box, *, errors: tuple = (ValueError,)) -> str:

@@ -45,7 +45,7 @@ def early_warning_widget(transactions, truth, *, as_of="2024-09-30"):
     import ipywidgets as widgets
 
     from ..plots.retention import early_warning_plot
-    from ..retention import early_warning
+    from ..retention import early_warning, warning_quality
 
     truth = set(truth)
     controls = {
@@ -58,12 +58,10 @@ def early_warning_widget(transactions, truth, *, as_of="2024-09-30"):
 
     def view(max_value_ratio, alpha, window):
         ew = early_warning(transactions, as_of=as_of, max_value_ratio=max_value_ratio, alpha=alpha, window=window)
-        flagged = set(ew.index[ew["flagged"]])
-        tp = len(flagged & truth)
-        prec = tp / len(flagged) if flagged else float("nan")
-        rec = tp / len(truth) if truth else float("nan")
-        return View(summary=(f"flagged <b>{len(flagged)}</b>, of which real slowdowns <b>{tp}</b>: "
-                             f"precision <b>{prec:.0%}</b>, recall <b>{rec:.0%}</b>"),
+        q = warning_quality(ew, truth).iloc[0]
+        return View(summary=(f"flagged <b>{int(q['warnings'])}</b>, "
+                             f"of which real slowdowns <b>{int(q['found'])}</b>: "
+                             f"precision <b>{q['precision']:.0%}</b>, recall <b>{q['recall']:.0%}</b>"),
                     draw=lambda ax: early_warning_plot(ew, truth=truth, max_value_ratio=max_value_ratio, ax=ax),
                     result=ew)
 
