@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import warnings
 
+import duckdb  # a core dependency: a missing install fails here instead of skipping
 import numpy as np
 import pandas as pd
 import pytest
@@ -19,7 +20,6 @@ from crmlearn.clv import rfm_summary
 from crmlearn.customers import summarize_customers
 from crmlearn.grading import abc_classify, customer_pyramid, rfm_scores
 
-duckdb = pytest.importorskip("duckdb")
 
 EQ = dict(rtol=1e-12)
 
